@@ -1,0 +1,28 @@
+"""Developer aid: `python -m extract PATH...` prints the exchange-format facts of the files,
+straight from the extractors (no store), for scoring with a reference scorer while developing."""
+from __future__ import annotations
+
+import json
+import sys
+
+from extract.readers import ReadError, find_files, read_announcement
+from extract.run import extract_announcement
+
+
+def main(argv: list[str]) -> int:
+    for path in find_files(argv):
+        try:
+            result = extract_announcement(read_announcement(path))
+        except ReadError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            continue
+        for fact in result.facts:
+            if fact.IN_SPEC:
+                print(json.dumps(fact.to_spec(), ensure_ascii=False))
+        for s in result.skipped:
+            print(f"skipped: {s.doc_id} {s.family}: {s.reason}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

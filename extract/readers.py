@@ -1,0 +1,83 @@
+"""The only file I/O of `extract/`: find announcement files and decode them into `Announcement`s.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030 / Big5 (common for
+filings produced on Chinese-locale machines), detected in that order. A file that none of them
+decodes cleanly raises `ReadError` naming the file, so a batch can report it and go on.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from extract.records import Announcement
+
+SUPPORTED_SUFFIXES = (".txt", ".md")
+
+
+class ReadError(Exception):
+    """A file that cannot be read as an announcement; the message names the file and the problem."""
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Yield the announcement files under `paths` (files as given, folders recursively, sorted).
+
+    A path that does not exist raises `ReadError`; files with other suffixes inside folders are
+    passed over silently, a file named explicitly with another suffix raises `ReadError`.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("."):
+                        yield Path(root) / name
+        elif path.is_file():
+            if not path.name.lower().endswith(SUPPORTED_SUFFIXES):
+                raise ReadError(f"{path}: unsupported file type {path.suffix!r} "
+                                f"(expected one of {', '.join(SUPPORTED_SUFFIXES)})")
+            yield path
+        else:
+            raise ReadError(f"{path}: no such file or directory")
+
+
+def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode raw bytes, returning (text, encoding name). Raises `ReadError` naming `name`."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8):], "utf-8", name), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise ReadError(f"{name}: looks binary (NUL bytes) and has no UTF-16 byte-order mark")
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, encoding
+    raise ReadError(f"{name}: not valid UTF-8, UTF-16 (with BOM), GB18030 or Big5 text")
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{name}: invalid {encoding} at byte {exc.start}: {exc.reason}") from exc
+
+
+def read_announcement(path: str | os.PathLike[str]) -> Announcement:
+    """Read one file. The document id is the file name without folder and extension."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+    text, encoding = decode(data, str(p))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ReadError(f"{p}: empty document")
+    return Announcement(doc_id=p.stem, path=str(p), text=text,
+                        sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)

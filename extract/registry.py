@@ -1,0 +1,54 @@
+"""Extractor families by name: a registry, not an if/elif chain.
+
+A family is a function `DocContext -> list[Fact]`. The built-in families register themselves when
+their module is imported (see `BUILTIN_FAMILY_MODULES`); a third-party package can add one through
+the `kg.extractors` entry-point group, the way spaCy factories are declared.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from importlib.metadata import entry_points
+
+from extract.context import DocContext
+from extract.records import Fact
+
+Extractor = Callable[[DocContext], list[Fact]]
+
+_EXTRACTORS: dict[str, Extractor] = {}
+
+#: Imported in this order; each module registers one or more families.
+BUILTIN_FAMILY_MODULES = (
+    "extract.board",
+    "extract.officers",
+    "extract.pledges",
+    "extract.holdings",
+    "extract.meetings",
+    "extract.committees",
+    "extract.results",
+    "extract.subsidiaries",
+)
+
+
+def extractor(name: str) -> Callable[[Extractor], Extractor]:
+    """Register `fn` as the extractor of family `name`."""
+
+    def register(fn: Extractor) -> Extractor:
+        _EXTRACTORS[name] = fn
+        return fn
+
+    return register
+
+
+def extractors() -> dict[str, Extractor]:
+    """All registered families, loading the built-in modules and entry points on first use."""
+    if not _EXTRACTORS:
+        for module in BUILTIN_FAMILY_MODULES:
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as exc:
+                if exc.name != module:
+                    raise
+        for ep in entry_points(group="kg.extractors"):
+            _EXTRACTORS.setdefault(ep.name, ep.load())
+    return dict(_EXTRACTORS)

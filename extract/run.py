@@ -1,0 +1,34 @@
+"""Run every extractor family on one announcement: the pure core of extraction."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.context import DocContext
+from extract.identity import read_meta
+from extract.pipeline import get_nlp
+from extract.records import Announcement, DocumentMeta, Fact, Skipped
+from extract.registry import extractors
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one document yielded: its identity, its facts, and what was skipped (with reasons)."""
+
+    meta: DocumentMeta
+    facts: tuple[Fact, ...]
+    skipped: tuple[Skipped, ...]
+
+
+def extract_announcement(announcement: Announcement) -> Extraction:
+    """Identity first, then every registered family; duplicate facts (same values) kept once."""
+    meta = read_meta(announcement)
+    ctx = DocContext(announcement=announcement, meta=meta, nlp=get_nlp())
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+    for _name, family in sorted(extractors().items()):
+        for fact in family(ctx):
+            key = (fact.TYPE, tuple(fact.values().items()))
+            if key not in seen:
+                seen.add(key)
+                facts.append(fact)
+    return Extraction(meta=meta, facts=tuple(facts), skipped=tuple(ctx.skipped))

@@ -1,0 +1,89 @@
+"""Literal vocabularies (data, not code): honorifics, director roles, officer titles, committees.
+
+They feed the `gov_spans` PhraseMatcher component and the regular expressions of the families,
+so one list serves both. Matching is case-insensitive.
+"""
+from __future__ import annotations
+
+HONORIFICS: tuple[str, ...] = (
+    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Madam", "Madame", "Dr", "Dr.", "Prof",
+    "Prof.", "Professor", "Sir", "Dame", "Lady",
+)
+
+#: Phrase as written -> director role of the exchange format.
+DIRECTOR_ROLE_PHRASES: dict[str, str] = {
+    "executive director": "executive",
+    "executive directors": "executive",
+    "non-executive director": "non_executive",
+    "non-executive directors": "non_executive",
+    "non executive director": "non_executive",
+    "non executive directors": "non_executive",
+    "independent non-executive director": "independent_non_executive",
+    "independent non-executive directors": "independent_non_executive",
+    "independent non executive director": "independent_non_executive",
+    "independent non executive directors": "independent_non_executive",
+    "independent director": "independent_non_executive",
+    "independent directors": "independent_non_executive",
+}
+
+#: Officer title as written -> title of the exchange format (longest phrases win when matching).
+OFFICER_TITLE_PHRASES: dict[str, str] = {
+    "chairman": "chairman",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+    "chairman of the board": "chairman",
+    "chairwoman of the board": "chairman",
+    "chairperson of the board": "chairman",
+    "vice chairman": "vice_chairman",
+    "vice-chairman": "vice_chairman",
+    "vice chairman of the board": "vice_chairman",
+    "vice-chairman of the board": "vice_chairman",
+    "vice chairperson": "vice_chairman",
+    "vice-chairperson": "vice_chairman",
+    "deputy chairman": "vice_chairman",
+    "chief executive officer": "chief_executive",
+    "chief executive": "chief_executive",
+    "ceo": "chief_executive",
+    "president": "president",
+    "company secretary": "company_secretary",
+    "joint company secretary": "company_secretary",
+    "joint company secretaries": "company_secretary",
+    "secretary to the board": "other",
+    "secretary of the board": "other",
+    "board secretary": "other",
+    "chief financial officer": "chief_financial_officer",
+    "cfo": "chief_financial_officer",
+    "financial controller": "other",
+    "general manager": "general_manager",
+    "deputy general manager": "other",
+    "chief operating officer": "other",
+    "chief technology officer": "other",
+}
+
+#: Committee name as written -> committee of the exchange format.
+COMMITTEE_PHRASES: dict[str, str] = {
+    "audit committee": "audit",
+    "audit and risk committee": "audit",
+    "audit and risk management committee": "audit",
+    "nomination committee": "nomination",
+    "nominating committee": "nomination",
+    "remuneration committee": "remuneration",
+    "remuneration and appraisal committee": "remuneration",
+    "remuneration and evaluation committee": "remuneration",
+    "compensation committee": "remuneration",
+    "compensation and evaluation committee": "remuneration",
+    "remuneration and nomination committee": "remuneration",
+    "strategy committee": "strategy",
+    "strategic committee": "strategy",
+    "strategy and development committee": "strategy",
+    "strategy and sustainability committee": "strategy",
+    "strategic development committee": "strategy",
+    "esg committee": "esg",
+    "environmental, social and governance committee": "esg",
+    "sustainability committee": "esg",
+    "risk committee": "risk",
+    "risk management committee": "risk",
+    "corporate governance committee": "corporate_governance",
+    "supervisory committee": "supervisory",
+    "board of supervisors": "supervisory",
+}
