@@ -1,4 +1,4 @@
-"""Developer aid: `python -m extract PATH...` prints the exchange-format facts of the files,
+"""Developer aid: `python -m extract [--module extract.NAME]... PATH...` prints the exchange-format facts of the files,
 straight from the extractors (no store), for scoring with a reference scorer while developing."""
 from __future__ import annotations
 
@@ -10,9 +10,17 @@ from extract.run import extract_announcement
 
 
 def main(argv: list[str]) -> int:
-    for path in find_files(argv):
+    modules: list[str] = []
+    paths: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--module":
+            modules.append(next(args))
+        else:
+            paths.append(arg)
+    for path in find_files(paths):
         try:
-            result = extract_announcement(read_announcement(path))
+            result = extract_announcement(read_announcement(path), tuple(modules) or None)
         except ReadError as exc:
             print(f"error: {exc}", file=sys.stderr)
             continue

@@ -16,9 +16,11 @@ from extract.records import Fact
 Extractor = Callable[[DocContext], list[Fact]]
 
 _EXTRACTORS: dict[str, Extractor] = {}
+_loaded = [False]
 
 #: Imported in this order; each module registers one or more families.
 BUILTIN_FAMILY_MODULES = (
+    "extract.identity",
     "extract.board",
     "extract.officers",
     "extract.pledges",
@@ -40,9 +42,20 @@ def extractor(name: str) -> Callable[[Extractor], Extractor]:
     return register
 
 
-def extractors() -> dict[str, Extractor]:
-    """All registered families, loading the built-in modules and entry points on first use."""
-    if not _EXTRACTORS:
+def extractors(modules: tuple[str, ...] | None = None) -> dict[str, Extractor]:
+    """All registered families, loading the built-in modules and entry points on first use.
+
+    `modules` restricts loading to those modules (a developer aid for working on one family).
+    """
+    if modules is not None:
+        found: dict[str, Extractor] = {}
+        for module in modules:
+            mod = importlib.import_module(module)
+            found.update({name: fn for name, fn in _EXTRACTORS.items()
+                          if getattr(fn, "__module__", None) == mod.__name__})
+        return found
+    if not _EXTRACTORS or not _loaded[0]:
+        _loaded[0] = True
         for module in BUILTIN_FAMILY_MODULES:
             try:
                 importlib.import_module(module)

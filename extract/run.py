@@ -19,13 +19,17 @@ class Extraction:
     skipped: tuple[Skipped, ...]
 
 
-def extract_announcement(announcement: Announcement) -> Extraction:
-    """Identity first, then every registered family; duplicate facts (same values) kept once."""
+def extract_announcement(announcement: Announcement,
+                         modules: tuple[str, ...] | None = None) -> Extraction:
+    """Identity first, then every registered family; duplicate facts (same values) kept once.
+
+    `modules` limits the run to the families of those modules (see `extract.registry`).
+    """
     meta = read_meta(announcement)
     ctx = DocContext(announcement=announcement, meta=meta, nlp=get_nlp())
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    for _name, family in sorted(extractors().items()):
+    for _name, family in sorted(extractors(modules).items()):
         for fact in family(ctx):
             key = (fact.TYPE, tuple(fact.values().items()))
             if key not in seen:
