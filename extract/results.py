@@ -1,0 +1,351 @@
+"""Results estimates (profit warnings, positive profit alerts, preliminary estimates).
+
+Two shapes are read:
+
+* table rows flattened from PDF: a metric label in the first cell, the current period's range in
+  a later cell, the prior period's figure in the last one, the change % on the same or the next
+  line (`Net profit attributable to ... \\tRMB400 million ~ RMB460 million\\tRMB304.9530 million`);
+* prose: a sentence that says a metric is *expected* or *estimated* and states a range
+  (`revenue is expected to increase by 70% to 90% ..., reaching RMB6,936,123,100 to ...`).
+
+Amounts become absolute currency units (`RMB192.3002 million` -> 192300200; a table headed
+`Unit: RMB10,000` scales bare figures). A loss is negative. A metric stated only as a percentage
+(`Revenue is expected to increase by approximately 30%`) has no amount: no fact. Periods come
+from the sentence or row itself, else from the nearest stated period before it (`Period for the
+estimated results: 1 January 2026 to 30 June 2026`, `(1 April 2026 – 30 June 2026)`).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract.context import DocContext
+from extract.dates import ANY_DATE, MONTHS, parse_date
+from extract.numbers import CURRENCIES, to_decimal
+from extract.records import Fact, FinancialEstimate
+from extract.registry import extractor
+
+FAMILY = "financial_estimate"
+
+_CUR = r"(?:RMB|HK\$|US\$|HKD|USD|CNY|Renminbi)"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT = (r"(?:hundred\s+million|100\s+million|ten\s+thousand|10\s+thousand|million|billion|"
+         r"thousand|mn|bn|亿元?|万元?)")
+_SEP = r"(?:~|～|\bto\b|–|—|-|至)"
+
+
+def _amount(tag: str) -> str:
+    """One amount with optional currency and unit, its groups prefixed by `tag`."""
+    return (rf"(?P<{tag}cur>{_CUR})?\s*(?P<{tag}num>{_NUM})(?![\d%])"
+            rf"(?:\s*(?P<{tag}unit>{_UNIT})\b)?(?!\s*%)")
+
+
+# Family: an amount range `RMB400 million ~ RMB460 million`, `RMB702,265,000 to RMB838,187,300`.
+AMOUNT_RANGE = re.compile(rf"{_amount('lo')}\s*{_SEP}\s*{_amount('hi')}", re.I)
+# Family: a single amount `RMB304.9530 million`, `Profit: RMB453,074,200`.
+AMOUNT = re.compile(_amount(""), re.I)
+# Family: the change stated in percent `Increased by 31.17% ~ 50.84%`, `decrease of 20% to 30%`.
+CHANGE_RANGE = re.compile(
+    r"(?P<dir>increase|decrease|rise|grow|drop|decline|fall)\w*\s+(?:by\s+|of\s+)?(?:approximately\s+)?"
+    rf"(?P<lo>\d+(?:\.\d+)?)\s*%\s*(?:{_SEP}\s*(?P<hi>\d+(?:\.\d+)?)\s*%)?", re.I)
+# Family: metric labels of estimate tables and prose (first cell, or the subject of a sentence).
+METRIC_LABEL = re.compile(
+    r"(?P<label>(?:net\s+)?(?:profit|loss|income)\s+(?:for\s+the\s+(?:period|year)\s+)?attributable\s+to\s+"
+    r"(?:the\s+)?(?:ordinary\s+)?(?:shareholders|owners|equity\s+holders)[^\t\n]{0,120}?"
+    r"|(?:operating\s+)?revenue|operating\s+income|turnover)", re.I)
+# Family: the "after deducting non-recurring gains or losses" qualifier of a metric label.
+RECURRING = re.compile(r"(?:after\s+deduct\w*|excluding|net\s+of)\s+(?:the\s+)?non-?\s*recurring", re.I)
+# Family: cues that a sentence states an estimate rather than a past figure.
+ESTIMATE_CUE = re.compile(r"\b(?:expect\w*|estimat\w*|anticipat\w*|forecast\w*|projected)\b", re.I)
+# Family: a loss stated before the figures (`Loss: RMB...`, `a net loss of RMB...`).
+LOSS_CUE = re.compile(r"\bloss(?:es)?\b\s*(?::|of|in\s+the\s+range\s+of|amount\w*\s+to)?\s*(?:approximately\s+)?$",
+                      re.I)
+# Family: a table's unit statement `Unit: RMB10,000`, `(in 10 thousand)`, `RMB'000`.
+TABLE_UNIT = re.compile(
+    r"(?:unit\s*[:：]\s*(?:RMB|HK\$|US\$)?\s*(?P<u1>10,000|ten\s+thousand|10\s+thousand|thousand|million|yuan)"
+    r"|\(\s*in\s+(?:RMB\s+)?(?P<u2>10,000|ten\s+thousand|10\s+thousand|thousand|million)\s*\)"
+    r"|(?:RMB|HK\$)\s*'(?P<u3>000|0000)\b)", re.I)
+# Family: an explicit period `1 January 2026 to 30 June 2026`, `(1 April 2026 – 30 June 2026)`.
+PERIOD_RANGE = re.compile(rf"(?P<a>{ANY_DATE.pattern})\s*(?:to|–|—|-|~|至)\s*(?P<b>{ANY_DATE.pattern})", re.I)
+# Family: a period stated by its end `for the six months ended 30 June 2026`, `year ending ...`.
+PERIOD_ENDED = re.compile(
+    rf"(?P<span>six\s+months|year|nine\s+months|three\s+months|twelve\s+months)\s+end(?:ed|ing)\s+(?P<end>{ANY_DATE.pattern})",
+    re.I)
+# Family: a month range in a column header `(January – June 2026)`.
+MONTH_RANGE = re.compile(
+    r"\b(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s*(?:to|–|—|-)\s*(?P<m2>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+_UNIT_WORDS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"hundred\s+million|100\s+million|亿", re.I), 100_000_000),
+    (re.compile(r"ten\s+thousand|10\s+thousand|10,000|万|0000", re.I), 10_000),
+    (re.compile(r"billion|bn", re.I), 1_000_000_000),
+    (re.compile(r"million|mn", re.I), 1_000_000),
+    (re.compile(r"thousand|000", re.I), 1_000),
+)
+_SPAN_MONTHS = {"six months": 6, "year": 12, "twelve months": 12, "nine months": 9, "three months": 3}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A figure as written: number, unit multiplier when stated, currency when stated."""
+
+    number: Decimal
+    multiplier: int | None
+    currency: str | None
+
+
+@extractor("results")
+def extract_results(ctx: DocContext) -> list[Fact]:
+    """Estimate rows of tables first, then estimate sentences not already read as rows."""
+    if not ctx.meta.issuer:
+        return []
+    periods = _periods(ctx.text)
+    facts: list[Fact] = []
+    covered: list[tuple[int, int]] = []
+    for fact, span in _table_rows(ctx, periods):
+        facts.append(fact)
+        covered.append(span)
+    for fact in _prose(ctx, periods, covered):
+        facts.append(fact)
+    return facts
+
+
+# --- periods -------------------------------------------------------------------------------
+
+def _periods(text: str) -> list[tuple[int, str, str]]:
+    """Every stated period as (offset, start, end), in text order."""
+    found: list[tuple[int, str, str]] = []
+    for m in PERIOD_RANGE.finditer(text):
+        start, end = parse_date(m.group("a")), parse_date(m.group("b"))
+        if start and end and start < end:
+            found.append((m.start(), start, end))
+    for m in PERIOD_ENDED.finditer(text):
+        end = parse_date(m.group("end"))
+        if end:
+            months = _SPAN_MONTHS[" ".join(m.group("span").lower().split())]
+            found.append((m.start(), _months_before(end, months), end))
+    for m in MONTH_RANGE.finditer(text):
+        year, m1, m2 = int(m.group("y")), MONTHS[m.group("m1").lower()], MONTHS[m.group("m2").lower()]
+        if m1 < m2:
+            last = calendar.monthrange(year, m2)[1]
+            found.append((m.start(), dt.date(year, m1, 1).isoformat(), dt.date(year, m2, last).isoformat()))
+    return sorted(found)
+
+
+def _months_before(end: str, months: int) -> str:
+    """The first day of a period of `months` months ending on `end` (a month end)."""
+    day = dt.date.fromisoformat(end) + dt.timedelta(days=1)
+    month_index = day.year * 12 + day.month - 1 - months
+    return dt.date(month_index // 12, month_index % 12 + 1, day.day).isoformat()
+
+
+def _period_at(periods: list[tuple[int, str, str]], lo: int, hi: int) -> tuple[str, str] | None:
+    """The period stated inside [lo, hi), else the nearest one stated before `lo`."""
+    inside = [p for p in periods if lo <= p[0] < hi]
+    if inside:
+        return inside[0][1], inside[0][2]
+    before = [p for p in periods if p[0] < lo]
+    return (before[-1][1], before[-1][2]) if before else None
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+def _read_amount(m: re.Match[str], tag: str) -> Amount | None:
+    number = to_decimal(m.group(f"{tag}num"))
+    if number is None:
+        return None
+    unit = m.group(f"{tag}unit")
+    cur = m.group(f"{tag}cur")
+    return Amount(number, _unit_value(unit) if unit else None,
+                  CURRENCIES.get(cur.lower()) if cur else None)
+
+
+def _unit_value(unit: str) -> int:
+    for pattern, multiplier in _UNIT_WORDS:
+        if pattern.search(unit):
+            return multiplier
+    return 1
+
+
+def _absolute(amount: Amount, fallback: int, negative: bool) -> float:
+    """Absolute value in currency units; a figure without a unit takes the table's unit."""
+    value = amount.number * (amount.multiplier or fallback)
+    return float(-value if negative else value)
+
+
+def _is_loss(prefix: str) -> bool:
+    """Whether the words just before a figure call it a loss (`Loss: `, `net loss of`)."""
+    return bool(LOSS_CUE.search(prefix[-40:]))
+
+
+def _range(text: str, table_unit: int, table_currency: str | None,
+           pos: int = 0) -> tuple[float, float, str | None, re.Match[str]] | None:
+    """The first amount range in `text` from `pos`: (low, high, currency, match)."""
+    for m in AMOUNT_RANGE.finditer(text, pos):
+        lo, hi = _read_amount(m, "lo"), _read_amount(m, "hi")
+        if lo is None or hi is None:
+            continue
+        if not (lo.currency or hi.currency or lo.multiplier or hi.multiplier or table_unit > 1
+                or table_currency):
+            continue
+        multiplier = hi.multiplier or table_unit
+        lo = Amount(lo.number, lo.multiplier or multiplier, lo.currency)
+        negative = _is_loss(text[:m.start()])
+        a, b = _absolute(lo, table_unit, negative), _absolute(hi, table_unit, negative)
+        return min(a, b), max(a, b), hi.currency or lo.currency or table_currency, m
+    return None
+
+
+def _single(text: str, table_unit: int) -> float | None:
+    """The first amount in `text` (a prior-period figure), signed."""
+    for m in AMOUNT.finditer(text):
+        amount = _read_amount(m, "")
+        if amount is None or not (amount.currency or amount.multiplier or table_unit > 1):
+            continue
+        return _absolute(amount, table_unit, _is_loss(text[:m.start()]))
+    return None
+
+
+def _change(text: str) -> tuple[float | None, float | None]:
+    """The stated change in percent, negative for a decrease."""
+    m = CHANGE_RANGE.search(text)
+    if not m:
+        return None, None
+    sign = -1 if m.group("dir").lower() in {"decrease", "drop", "decline", "fall"} else 1
+    lo = sign * float(m.group("lo"))
+    hi = sign * float(m.group("hi")) if m.group("hi") else lo
+    return min(lo, hi), max(lo, hi)
+
+
+def _metric(label: str) -> str:
+    """Exchange-format metric of a label; recurring when non-recurring items are deducted."""
+    low = label.lower()
+    if "revenue" in low or "turnover" in low or low.startswith("operating income"):
+        return "revenue"
+    if RECURRING.search(label):
+        return "net_profit_attributable_recurring"
+    return "net_profit_attributable"
+
+
+def _table_unit(lines: list[str], index: int) -> tuple[int, str | None]:
+    """The unit and currency a table states in the few lines above row `index`."""
+    for line in reversed(lines[max(0, index - 8):index]):
+        m = TABLE_UNIT.search(line)
+        if m:
+            unit = m.group("u1") or m.group("u2") or m.group("u3")
+            currency = "CNY" if re.search(r"RMB|Renminbi", line, re.I) else None
+            return (1 if unit.lower() == "yuan" else _unit_value(unit)), currency
+    return 1, None
+
+
+# --- tables --------------------------------------------------------------------------------
+
+def _table_rows(ctx: DocContext, periods: list[tuple[int, str, str]]):
+    """Rows `label<TAB>range<TAB>prior` (the change % in the row or on the next line)."""
+    text = ctx.text
+    lines = text.split("\n")
+    offsets = _line_offsets(lines)
+    for i, line in enumerate(lines):
+        if "\t" not in line:
+            continue
+        cells = [_strip_markup(c) for c in line.split("\t")]
+        label = METRIC_LABEL.match(cells[0].strip())
+        if not label:
+            continue
+        unit, currency = _table_unit(lines, i)
+        found = _row_range(cells[1:], unit, currency)
+        if not found:
+            ctx.skip(FAMILY, "metric row without an amount range", offsets[i], offsets[i] + len(line))
+            continue
+        low, high, cur, at = found
+        rest = [c for c in cells[2 + at:] if c.strip()]
+        prior = _single(rest[-1], unit) if rest else None
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        change = _change(cells[1 + at]) if CHANGE_RANGE.search(cells[1 + at]) else (
+            _change(following) if following.startswith("\t") else (None, None))
+        start, end = offsets[i], offsets[i] + len(line)
+        period = _period_at(periods, start, start)
+        if period is None:
+            ctx.skip(FAMILY, "estimate row without a stated period", start, end)
+            continue
+        yield FinancialEstimate(
+            company=ctx.meta.issuer, metric=_metric(cells[0]), period_start=period[0],
+            period_end=period[1], low=low, high=high, currency=cur, prior=prior,
+            change_low=change[0], change_high=change[1], evidence=ctx.evidence(start, end),
+        ), (start, end)
+
+
+def _row_range(cells: list[str], unit: int, currency: str | None):
+    """The first cell holding an amount range: (low, high, currency, cell index)."""
+    for at, cell in enumerate(cells):
+        found = _range(cell, unit, currency)
+        if found:
+            return found[0], found[1], found[2], at
+    return None
+
+
+def _line_offsets(lines: list[str]) -> list[int]:
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    return offsets
+
+
+def _strip_markup(cell: str) -> str:
+    """Cell text without the HTML/Markdown emphasis PDF converters leave (`<b>`, `**`)."""
+    return re.sub(r"</?\w+>|\*\*", "", cell)
+
+
+# --- prose ---------------------------------------------------------------------------------
+
+# Family: candidate sentences (split at sentence ends and line breaks; tables are handled above).
+_SENTENCE = re.compile(r"[^\n]+?(?:(?<=[a-z0-9)%])\.(?=\s|$)|$)", re.M)
+
+
+def _prose(ctx: DocContext, periods: list[tuple[int, str, str]], covered: list[tuple[int, int]]):
+    """Sentences saying a metric is expected to reach a range of amounts."""
+    text = ctx.text
+    for m in _SENTENCE.finditer(text):
+        start, end = m.start(), m.end()
+        sentence = m.group(0)
+        if "\t" in sentence or any(a <= start < b for a, b in covered):
+            continue
+        if not ESTIMATE_CUE.search(sentence):
+            continue
+        fact = _prose_fact(ctx, sentence, start, end, periods)
+        if fact:
+            yield fact
+
+
+def _prose_fact(ctx: DocContext, sentence: str, start: int, end: int,
+                periods: list[tuple[int, str, str]]) -> FinancialEstimate | None:
+    """One estimate from a sentence: the metric named before the first amount range."""
+    found = _range(sentence, 1, None)
+    if not found:
+        return None
+    low, high, currency, rm = found
+    labels = list(METRIC_LABEL.finditer(sentence, 0, rm.start()))
+    if not labels or not ESTIMATE_CUE.search(sentence, labels[-1].start()):
+        return None
+    label = labels[-1]
+    loss = re.search(r"\bloss\b", label.group(0), re.I) and low > 0
+    if loss:
+        low, high = -high, -low
+    period = _period_at(periods, start, end)
+    if period is None:
+        ctx.skip(FAMILY, "estimate sentence without a stated period", start, end)
+        return None
+    tail = sentence[rm.end():]
+    prior = _single(tail, 1) if re.search(r"compar|same\s+period|last\s+year|prior", tail, re.I) else None
+    change = _change(sentence)
+    return FinancialEstimate(
+        company=ctx.meta.issuer, metric=_metric(label.group(0)), period_start=period[0],
+        period_end=period[1], low=low, high=high, currency=currency, prior=prior,
+        change_low=change[0], change_high=change[1], evidence=ctx.evidence(start, end),
+    )
