@@ -1,0 +1,161 @@
+"""SPARQL for users: safety checks, named queries shipped with the package, result formatting.
+
+Both rdflib and Oxigraph execute `SERVICE <url>` and `LOAD <url>` against any URL, with no switch
+to turn that off, so a query from a user is parsed and refused here, before it reaches an engine,
+if it is an update or contains SERVICE. Parameters are bound as RDF terms (never formatted into
+the query text), and results are bounded in size.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from pyparsing import ParseException, ParseResults
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.term import Node
+
+from kg.store import GraphStore, Row
+
+DEFAULT_LIMIT = 10_000
+
+
+class QueryRefused(Exception):
+    """A query that is not allowed (update, SERVICE, LOAD) or does not parse; says why."""
+
+
+def check_query(text: str) -> str:
+    """Parse `text`; return its form (SelectQuery, AskQuery, ...) or raise `QueryRefused`."""
+    try:
+        parsed = parseQuery(text)
+    except ParseException as exc:
+        if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", text, re.I):
+            raise QueryRefused("updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are not allowed: "
+                               "the endpoint is read-only") from exc
+        raise QueryRefused(f"not a SPARQL query: {exc.msg} (line {exc.lineno}, column {exc.col})") from exc
+    if _contains(parsed, "ServiceGraphPattern"):
+        raise QueryRefused("SERVICE is not allowed: queries run on the local graph only")
+    return str(parsed[1].name)
+
+
+def _contains(node: Any, name: str) -> bool:
+    if isinstance(node, ParseResults) or hasattr(node, "name"):
+        if getattr(node, "name", None) == name:
+            return True
+    if isinstance(node, dict):
+        return any(_contains(v, name) for v in node.values())
+    if isinstance(node, (list, tuple, ParseResults)):
+        return any(_contains(v, name) for v in node)
+    return False
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: dict[str, str]  # name -> description
+    text: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The queries shipped in `kg/queries/*.rq`, by name (header comments give name and params)."""
+    out = {}
+    for entry in sorted(resources.files("kg.queries").iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        name = entry.name[:-3]
+        description = ""
+        params: dict[str, str] = {}
+        for line in text.splitlines():
+            if m := re.match(r"#\s*name:\s*(\S+)", line):
+                name = m.group(1)
+            elif m := re.match(r"#\s*description:\s*(.*)", line):
+                description = m.group(1).strip()
+            elif m := re.match(r"#\s*param\s+(\w+):\s*(.*)", line):
+                params[m.group(1)] = m.group(2).strip()
+        out[name] = NamedQuery(name, description, params, text)
+    return out
+
+
+def bind_params(query: NamedQuery, given: dict[str, str]) -> dict[str, Node]:
+    """Turn `k=v` strings into RDF terms for the query's declared parameters."""
+    unknown = set(given) - set(query.params)
+    if unknown:
+        raise QueryRefused(f"query {query.name!r} has no parameter(s) {', '.join(sorted(unknown))}; "
+                           f"it takes: {', '.join(query.params) or 'none'}")
+    missing = set(query.params) - set(given)
+    if missing:
+        raise QueryRefused(f"query {query.name!r} needs --param {' --param '.join(f'{m}=...' for m in sorted(missing))}")
+    bindings: dict[str, Node] = {}
+    for key, value in given.items():
+        if "YYYY-MM-DD" in query.params[key]:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise QueryRefused(f"parameter {key}={value!r}: expected a date YYYY-MM-DD")
+            bindings[key] = Literal(value, datatype=XSD.date)
+        else:
+            bindings[key] = Literal(value)
+    return bindings
+
+
+def run_select(store: GraphStore, text: str, bindings: dict[str, Node] | None = None,
+               limit: int = DEFAULT_LIMIT) -> tuple[list[str], list[Row], bool]:
+    """Check and run a SELECT; return (variables, rows up to `limit`, truncated?)."""
+    form = check_query(text)
+    if form != "SelectQuery":
+        raise QueryRefused(f"only SELECT queries are supported here (got {form})")
+    rows = store.select(text, bindings)
+    variables = list(rows[0]) if rows else _select_vars(text)
+    return variables, rows[:limit], len(rows) > limit
+
+
+def _select_vars(text: str) -> list[str]:
+    head = re.search(r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s+(?:WHERE|\{)", text, re.I | re.S)
+    if not head:
+        return []
+    return re.findall(r"(?:AS\s+)?\?(\w+)\s*\)?(?=\s|$)", head.group(1)) if "*" not in head.group(1) else []
+
+
+def _cell(value: Node | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, URIRef):
+        return str(value)
+    return str(value)
+
+
+def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"head": {"vars": variables},
+                           "results": [{v: _json_value(r.get(v)) for v in variables} for r in rows]},
+                          ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(variables)
+        for r in rows:
+            writer.writerow([_cell(r.get(v)) for v in variables])
+        return buf.getvalue()
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; expected table, csv or json")
+    cells = [[_cell(r.get(v)) for v in variables] for r in rows]
+    widths = [max([len(v)] + [len(c[i]) for c in cells]) for i, v in enumerate(variables)]
+    line = "  ".join(v.ljust(w) for v, w in zip(variables, widths))
+    rule = "  ".join("-" * w for w in widths)
+    body = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in cells]
+    return "\n".join([line, rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
+
+
+def _json_value(value: Node | None) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Literal):
+        py = value.toPython()
+        return py if isinstance(py, (int, float, bool)) else str(value)
+    return str(value)

@@ -1,0 +1,247 @@
+"""Where the graph lives: embedded Oxigraph on disk by default, rdflib in memory for tests.
+
+Both backends satisfy one contract (tests/test_store_contract.py): a named graph per announcement
+replaced atomically, SPARQL SELECT/ASK over the union of all graphs with bound parameters (never
+string formatting), and serialisation. Backends are chosen by name through `open_store`, the way
+rdflib's plugin registry does it. Rows come back as rdflib terms so callers need one vocabulary.
+"""
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.mapping import Triple
+from kg.vocab import GOV
+
+Row = dict[str, Node | None]
+
+EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld")
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written; the message says which and why."""
+
+
+class GraphStore(ABC):
+    """The contract every backend keeps.
+
+    Parameter variables of a query must appear in its SELECT projection (and in that of any
+    sub-select that uses them): Oxigraph binds by substitution (SPARQL SEP-0007), which asks that.
+    """
+
+    @abstractmethod
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Atomically make `graph` hold exactly `triples` (nothing half-written on failure)."""
+
+    @abstractmethod
+    def remove_graph(self, graph: URIRef) -> None: ...
+
+    @abstractmethod
+    def graphs(self) -> list[URIRef]: ...
+
+    @abstractmethod
+    def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[Row]:
+        """Run a SELECT over the union of the named graphs; `bindings` pre-bind variables."""
+
+    @abstractmethod
+    def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool: ...
+
+    @abstractmethod
+    def serialize(self, fmt: str) -> bytes:
+        """`ttl` (all graphs merged), `trig`, `nq` or `jsonld` (graphs kept)."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """Number of quads."""
+
+    def close(self) -> None:
+        """Release the store (flush to disk)."""
+
+    def document_sha256(self, graph: URIRef) -> str | None:
+        rows = self.select("SELECT ?g ?h WHERE { GRAPH ?g { ?g <%s> ?h } }" % GOV.sha256, {"g": graph})
+        return str(rows[0]["h"]) if rows else None
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- Oxigraph
+
+
+def _to_ox(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _from_ox(term: Any) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise TypeError(f"unexpected Oxigraph term {term!r}")
+
+
+_OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
+               "jsonld": ox.RdfFormat.JSON_LD}
+
+
+class OxigraphStore(GraphStore):
+    """Embedded Oxigraph; on disk when `path` is given, else in memory."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> None:
+        self._read_only = read_only
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(path))
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        g = _to_ox(graph)
+        quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), g) for s, p, o in triples]
+        # One SPARQL update is one transaction in Oxigraph: drop and insert land together.
+        body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+        self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+
+    def remove_graph(self, graph: URIRef) -> None:
+        self._store.update(f"DROP SILENT GRAPH {_to_ox(graph)}")
+
+    def graphs(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+
+    def _query(self, query: str, bindings: dict[str, Node] | None) -> Any:
+        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        return self._store.query(query, use_default_graph_as_union=True, substitutions=subs or None)
+
+    def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[Row]:
+        solutions = self._query(query, bindings)
+        names = [v.value for v in solutions.variables]
+        return [{n: _from_ox(sol[n]) for n in names} for sol in solutions]
+
+    def iter_select(self, query: str, bindings: dict[str, Node] | None = None) -> Iterator[Row]:
+        solutions = self._query(query, bindings)
+        names = [v.value for v in solutions.variables]
+        for sol in solutions:
+            yield {n: _from_ox(sol[n]) for n in names}
+
+    def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
+        return bool(self._query(query, bindings))
+
+    def serialize(self, fmt: str) -> bytes:
+        if fmt not in _OX_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+        if fmt == "ttl":
+            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            return ox.serialize(triples, format=ox.RdfFormat.TURTLE) or b""
+        return self._store.dump(format=_OX_FORMATS[fmt]) or b""
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        if not self._read_only:
+            self._store.flush()
+
+
+# --------------------------------------------------------------------------- rdflib
+
+
+class MemoryStore(GraphStore):
+    """rdflib `Dataset` in memory: the pure-Python path for small fixtures and tests."""
+
+    def __init__(self) -> None:
+        self._ds = Dataset(default_union=True)
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        staged = Graph()
+        for t in triples:  # build first, so a failure leaves the old graph untouched
+            staged.add(t)
+        self._ds.remove_graph(graph)
+        target = self._ds.graph(graph)
+        for t in staged:
+            target.add(t)
+
+    def remove_graph(self, graph: URIRef) -> None:
+        self._ds.remove_graph(graph)
+
+    def graphs(self) -> list[URIRef]:
+        return sorted(URIRef(c.identifier) for c in self._ds.contexts()
+                      if isinstance(c.identifier, URIRef) and len(c)
+                      and str(c.identifier) != "urn:x-rdflib:default")
+
+    def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[Row]:
+        result = self._ds.query(query, initBindings=bindings or {})
+        names = [str(v) for v in result.vars]
+        return [{n: row[n] if n in row.labels else None for n in names} for row in result]
+
+    def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
+        return bool(self._ds.query(query, initBindings=bindings or {}).askAnswer)
+
+    def serialize(self, fmt: str) -> bytes:
+        rdflib_fmt = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+        if fmt not in rdflib_fmt:
+            raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+        if fmt == "ttl":
+            merged = Graph()
+            for s, p, o, _g in self._ds.quads((None, None, None, None)):
+                merged.add((s, p, o))
+            return merged.serialize(format="turtle", encoding="utf-8")
+        return self._ds.serialize(format=rdflib_fmt[fmt], encoding="utf-8")
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._ds.quads((None, None, None, None)))
+
+
+#: Backends by name.
+BACKENDS: dict[str, Callable[..., GraphStore]] = {
+    "oxigraph": OxigraphStore,
+    "memory": MemoryStore,
+}
+
+DEFAULT_STORE = os.path.join("output", "store")
+
+
+def open_store(location: str | None = None, backend: str = "oxigraph",
+               read_only: bool = False) -> GraphStore:
+    """The store at `location` (default `output/store`) with the named backend."""
+    if backend not in BACKENDS:
+        raise StoreError(f"unknown store backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+    if backend == "memory":
+        return MemoryStore()
+    path = location or DEFAULT_STORE
+    if read_only and not Path(path).exists():
+        raise StoreError(f"{path}: no store here (run `kg build PATH --store {path}` first)")
+    return OxigraphStore(path, read_only=read_only)
