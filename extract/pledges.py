@@ -1,0 +1,230 @@
+"""Share pledges and releases of pledge, read from the tables of pledge announcements.
+
+The CSRC-derived layout: `BASIC INFORMATION OF THE PLEDGE OF SHARES` (one row per pledge:
+shareholder, controlling-shareholder flag, shares, % of holding, % of capital, restricted?,
+supplemental?, commencement, expiry, pledgee, purpose) and `... RELEASE OF PLEDGE ...` (shares
+released, commencement, release or expiry date, pledgee). Columns are found by the keywords of
+their headers, never by position, so missing, merged or re-ordered columns still read; a row
+whose key values (pledgor, pledgee, shares, dates) cannot be read is counted as skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.aliases import NameBook, find_aliases
+from extract.context import DocContext
+from extract.dates import parse_date
+from extract.records import Fact, Pledge, PledgeRelease
+from extract.registry import extractor
+from extract.tables import Cell, Table, find_tables, pct, read_stacked, shares
+
+FAMILY = "pledges"
+
+#: Cheap gate: documents that never mention a pledge have no pledge tables.
+PLEDGE_WORD = re.compile(r"pledge", re.I)
+#: Header of the pledgee column: `Pledgee`, `Pledgee (pledge holder)`.
+PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
+#: Header of the pledgor column: `Name of Shareholder`, `Name of pledgor`, `Shareholder`.
+PLEDGOR_COL = re.compile(r"\bname\b|\bpledgor\b|^\s*shareholders?\b", re.I)
+#: Header of the share-count column: `Number of pledged shares (in 10 thousand)`,
+#: `Number of shares released from pledge (in ten thousand shares)`, `Pledged shares (shares)`.
+SHARES_COL = re.compile(r"\bnumber\b|\bshares\s*\(|\bamount\b", re.I)
+#: Headers that are not counts even when they mention shares.
+NOT_COUNT_COL = re.compile(r"proportion|percentage|ratio|whether|%|restricted|date", re.I)
+#: Header of the start-date column: `Commencement date of the pledge`, `Start date`.
+START_COL = re.compile(r"commencement|\bstart|\bbeginning|initial\s+date|inception", re.I)
+#: Header of the end-date column of a pledge: `Expiry date of the pledge`, `Maturity date`.
+EXPIRY_COL = re.compile(r"expir|maturity|\bend\s+date|due\s+date", re.I)
+#: Header of the release-date column: `Release date`, `Date of release`, `Date of release of pledge`.
+RELEASE_DATE_COL = re.compile(r"release\s+date|date\s+of\s+(?:the\s+)?release|released?\s+on|unpledg\w*\s+date", re.I)
+#: Header showing the table lists releases: `Number of released pledge shares`, `... released from pledge`.
+RELEASE_TABLE = re.compile(r"releas|unpledg|discharg", re.I)
+#: Header of the percentage of the pledgor's holding: `Proportion to the number of shares held`,
+#: `Proportion to its shareholding`, `Percentage of shares held`.
+HOLDING_PCT_COL = re.compile(r"(?:proportion|percentage|ratio|%).*(?:held|holding)", re.I)
+#: Header of the percentage of issued capital: `Proportion in the total share capital`, `capital`.
+CAPITAL_PCT_COL = re.compile(r"capital|issued\s+shares", re.I)
+#: Header of the restricted-shares flag: `Whether the pledged shares are restricted shares`.
+RESTRICTED_COL = re.compile(r"restricted|lock.?up", re.I)
+#: Header of the supplemental-pledge flag: `Whether supplemental pledge is adopted`, `top-up`.
+SUPPLEMENTAL_COL = re.compile(r"supplement|top.?up|additional\s+pledge", re.I)
+#: Header of the purpose column: `Purpose of the pledge`, `Use of proceeds`.
+PURPOSE_COL = re.compile(r"purpose|\buse\s+of\b", re.I)
+#: A yes/no cell, possibly explained: `Yes (lock-up shares held by senior management)`.
+YES = re.compile(r"^\s*(?:yes|是)\b", re.I)
+NO = re.compile(r"^\s*(?:no|否)\b", re.I)
+#: Section headings that open a pledge or release table written one value per line.
+SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)[.、)]\s+(?P<title>[^\n]*PLEDGE[^\n]*)$", re.I | re.M)
+#: Any numbered section heading or note: where a one-value-per-line table ends.
+SECTION_END = re.compile(r"^[ \t]*(?:(?:[IVX]+|\d+)[.、)]\s+\S|notes?\b\s*\d*\s*[:：])", re.I | re.M)
+#: First words of a column label in a one-value-per-line table.
+LABEL_LINE = re.compile(
+    r"^(?:name|whether|number|proportion|percentage|shareholding\s+(?:ratio|percentage)|"
+    r"commencement|start|expiry|expiration|maturity|release|date|pledgee|purpose|restricted|"
+    r"unpledged|pledged|type|amount)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where each field of a pledge or release table is (column indexes, None when absent)."""
+
+    pledgor: int | None
+    pledgee: int | None
+    shares: int | None
+    start: int | None
+    end: int | None
+    holding_pct: int | None
+    capital_pct: int | None
+    restricted: int | None
+    supplemental: int | None
+    purpose: int | None
+
+
+def _columns(table: Table, release: bool) -> Columns:
+    """Locate the fields by header keywords; release tables end on the release (or expiry) date."""
+    end = table.find(RELEASE_DATE_COL) if release else None
+    if end is None:
+        end = table.find(EXPIRY_COL)
+    pledgor = table.find(PLEDGOR_COL, exclude=PLEDGEE_COL)
+    return Columns(
+        pledgor=0 if pledgor is None else pledgor,
+        pledgee=table.find(PLEDGEE_COL, exclude=re.compile(r"whether|date", re.I)),
+        shares=table.find(SHARES_COL, exclude=NOT_COUNT_COL),
+        start=table.find(START_COL),
+        end=end,
+        holding_pct=table.find(HOLDING_PCT_COL, exclude=CAPITAL_PCT_COL),
+        capital_pct=table.find(CAPITAL_PCT_COL, exclude=re.compile(r"number|\(", re.I)),
+        restricted=table.find(RESTRICTED_COL),
+        supplemental=table.find(SUPPLEMENTAL_COL),
+        purpose=table.find(PURPOSE_COL),
+    )
+
+
+def is_pledge_table(table: Table) -> bool:
+    """A table of individual pledges or releases: it names a pledgee and a commencement date."""
+    return table.find(PLEDGEE_COL) is not None and table.find(START_COL) is not None
+
+
+def is_release_table(text: str, table: Table) -> bool:
+    """Releases, by the share-count header (`released pledge shares`), a release-date column,
+    or else the heading just above the table (`... RELEASE OF PLEDGE OF SHARES`)."""
+    count = table.find(SHARES_COL, exclude=NOT_COUNT_COL)
+    if count is not None and RELEASE_TABLE.search(table.columns[count].label):
+        return True
+    if table.find(RELEASE_DATE_COL) is not None:
+        return True
+    headings = list(SECTION_HEADING.finditer(text, max(0, table.start - 800), table.start))
+    return bool(headings) and bool(RELEASE_TABLE.search(headings[-1].group("title")))
+
+
+def pledge_tables(ctx: DocContext) -> list[Table]:
+    """The pledge and release tables of the document, tab-separated or one value per line."""
+    tables = [t for t in find_tables(ctx.text) if is_pledge_table(t)]
+    covered = [(t.start, t.end) for t in find_tables(ctx.text)]
+    for heading in SECTION_HEADING.finditer(ctx.text):
+        start = heading.end()
+        nxt = SECTION_END.search(ctx.text, start + 1)
+        end = nxt.start() if nxt else len(ctx.text)
+        if any(start <= s < end for s, _ in covered):
+            continue
+        table = read_stacked(ctx.text, start, end, lambda line: bool(LABEL_LINE.match(line)))
+        if table and is_pledge_table(table):
+            tables.append(table)
+    return tables
+
+
+def _flag(cell: Cell | None) -> bool | None:
+    """A yes/no cell as a bool; None when absent or unclear."""
+    if cell is None:
+        return None
+    if YES.match(cell.text):
+        return True
+    if NO.match(cell.text):
+        return False
+    return None
+
+
+def _text(cell: Cell | None) -> str | None:
+    """A text cell folded to one line; None when blank or a dash."""
+    if cell is None or cell.empty:
+        return None
+    return " ".join(cell.text.split())
+
+
+@dataclass(frozen=True)
+class RowValues:
+    """The values common to pledge and release rows, once read and checked."""
+
+    pledgor: str
+    pledgee: str
+    shares: int
+    start: str | None
+    end: str | None
+
+
+def _read_row(ctx: DocContext, table: Table, cols: Columns, row: tuple[Cell, ...],
+              book: NameBook, release: bool) -> RowValues | None:
+    """Key values of one row, or None (and a skip counted) when any cannot be read."""
+    pledgor = _text(table.cell(row, cols.pledgor))
+    pledgee = _text(table.cell(row, cols.pledgee))
+    share_col = cols.shares
+    count = shares(table.cell(row, share_col), table.columns[share_col].unit) if share_col is not None else None
+    start = parse_date(_text(table.cell(row, cols.start)) or "")
+    end = parse_date(_text(table.cell(row, cols.end)) or "")
+    missing = [name for name, value in (("pledgor", pledgor), ("pledgee", pledgee), ("shares", count),
+                                        ("start" if not release else "end", start if not release else end))
+               if value is None]
+    if missing:
+        ctx.skip(FAMILY, f"row without readable {', '.join(missing)}", row[0].start, row[-1].end)
+        return None
+    assert pledgor is not None and pledgee is not None and count is not None
+    return RowValues(book.canonical(pledgor), pledgee, count, start, end)
+
+
+def _pledge(ctx: DocContext, table: Table, cols: Columns, row: tuple[Cell, ...],
+            values: RowValues) -> Pledge:
+    return Pledge(
+        pledgor=values.pledgor, pledgee=values.pledgee, issuer=ctx.meta.issuer or "",
+        shares=values.shares, start=values.start, end=values.end,
+        purpose=_text(table.cell(row, cols.purpose)), as_of=ctx.meta.date,
+        percent_of_holding=pct(table.cell(row, cols.holding_pct)),
+        percent_of_capital=pct(table.cell(row, cols.capital_pct)),
+        restricted=_flag(table.cell(row, cols.restricted)),
+        supplemental=_flag(table.cell(row, cols.supplemental)),
+        evidence=ctx.evidence(row[0].start, row[-1].end),
+    )
+
+
+def _release(ctx: DocContext, table: Table, cols: Columns, row: tuple[Cell, ...],
+             values: RowValues) -> PledgeRelease:
+    return PledgeRelease(
+        pledgor=values.pledgor, pledgee=values.pledgee, issuer=ctx.meta.issuer or "",
+        shares=values.shares, start=values.start, end=values.end, as_of=ctx.meta.date,
+        percent_of_holding=pct(table.cell(row, cols.holding_pct)),
+        percent_of_capital=pct(table.cell(row, cols.capital_pct)),
+        evidence=ctx.evidence(row[0].start, row[-1].end),
+    )
+
+
+def read_pledges(ctx: DocContext, book: NameBook) -> list[Pledge | PledgeRelease]:
+    """Every pledge and release row of the document's pledge tables."""
+    out: list[Pledge | PledgeRelease] = []
+    for table in pledge_tables(ctx):
+        release = is_release_table(ctx.text, table)
+        cols = _columns(table, release)
+        for row in table.rows:
+            values = _read_row(ctx, table, cols, row, book, release)
+            if values is None:
+                continue
+            build = _release if release else _pledge
+            out.append(build(ctx, table, cols, row, values))
+    return out
+
+
+@extractor("pledges")
+def extract_pledges(ctx: DocContext) -> list[Fact]:
+    """Pledges and releases of pledge stated in the document's tables."""
+    if not PLEDGE_WORD.search(ctx.text) or not ctx.meta.issuer:
+        return []
+    return list(read_pledges(ctx, NameBook(find_aliases(ctx.text))))

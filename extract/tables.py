@@ -1,0 +1,258 @@
+"""A reader for tables flattened from PDF into text: tab-separated rows, or one value per line.
+
+Disclosure tables (pledges, releases, shareholdings, ...) reach us as text in a few layouts:
+
+* one row per line, cells separated by tabs, the header sometimes wrapped over two lines
+  (`Name of<TAB>Number of pledged` / `shareholder<TAB>shares (shares)`);
+* header cells cut short (`thousand)`, `capital`) or merged, a `Total` row at the end;
+* one cell per line (every value on its own line, rows one after another);
+* "scrambled" rows, where one line holds several holders run together and each cell lists all
+  holders' values in order (`38,710.0160 860.3174`): the reader keeps such cells whole and
+  `cell_values` splits them, the caller decides whether the values can be aligned.
+
+The reader only finds structure (header labels, unit per column, rows, the Total row) with
+character offsets for evidence; what the columns mean is left to each family.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from extract.numbers import UNIT_MULTIPLIERS, percent, scaled_int, to_decimal
+
+#: A parenthesised group in a header: `(in 10 thousand)`, `(shares)`, `(Note 2)`.
+_PAREN = re.compile(r"\(([^()]*)\)")
+#: A header group stating plain shares as the unit: `(shares)`, `(share)`.
+_PLAIN_SHARES = re.compile(r"^\s*(?:in\s+)?shares?\s*$", re.I)
+#: A caption stating the unit of a whole table: `Unit: 10,000 shares`, `(Unit: shares)`.
+_CAPTION_UNIT = re.compile(r"\bunits?\s*[:：]\s*(?P<unit>[^\n)]{1,40})", re.I)
+#: The first cell of a total row: `Total`, `Sum`, `合计`.
+TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|in\s+total|合计|合計)\s*[:：]?\s*$", re.I)
+#: A cell with nothing stated: blank, dashes, `N/A`.
+EMPTY_CELL = re.compile(r"^\s*(?:[-–—/]+|n/?a|nil)?\s*$", re.I)
+#: One value token inside a (possibly multi-valued) cell: `1,600.00`, `4.13%`, `0`.
+_VALUE_TOKEN = re.compile(r"(?<!\S)-?\d[\d,]*(?:\.\d+)?%?(?!\S)")
+#: A cell that is a number or percentage (possibly several, whitespace-separated).
+_NUMERIC_CELL = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?%?\s*)+$")
+#: A cell holding a date in any common layout (a cheap test; `extract.dates` parses it).
+_DATE_CELL = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The text of one cell and where it sits in the document."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def empty(self) -> bool:
+        return bool(EMPTY_CELL.match(self.text))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A header label (wrapped parts joined) and the multiplier of the counts it holds."""
+
+    label: str
+    unit: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """Header columns, detail rows and the Total row (if any) of one table, with its span."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    total: tuple[Cell, ...] | None
+    start: int
+    end: int
+
+    def find(self, pattern: re.Pattern[str], exclude: re.Pattern[str] | None = None) -> int | None:
+        """Index of the first column whose label matches `pattern` (and not `exclude`)."""
+        for i, column in enumerate(self.columns):
+            if pattern.search(column.label) and not (exclude and exclude.search(column.label)):
+                return i
+        return None
+
+    def cell(self, row: tuple[Cell, ...], index: int | None) -> Cell | None:
+        """The cell of `row` in column `index`, None when the column or the cell is missing."""
+        if index is None or index >= len(row):
+            return None
+        return row[index]
+
+
+def cell_values(cell: Cell) -> list[Cell]:
+    """The value tokens of a cell, each with its own offsets (`28.83% 0.64%` -> two cells)."""
+    return [Cell(m.group(0), cell.start + m.start(), cell.start + m.end())
+            for m in _VALUE_TOKEN.finditer(cell.text)]
+
+
+def shares(cell: Cell | None, unit: int) -> int | None:
+    """A share count from a single-valued cell, scaled by the column's unit."""
+    if cell is None or cell.empty:
+        return None
+    return scaled_int(cell.text, unit)
+
+
+def pct(cell: Cell | None) -> float | None:
+    """A percentage from a single-valued cell (`4.13%` -> 4.13)."""
+    if cell is None or cell.empty:
+        return None
+    return percent(cell.text)
+
+
+def is_numeric(text: str) -> bool:
+    """True for a cell holding only numbers or percentages."""
+    return bool(_NUMERIC_CELL.match(text))
+
+
+def explicit_unit(label: str) -> int | None:
+    """The unit a header states in parentheses (`(in 10 thousand)` -> 10000, `(shares)` -> 1).
+
+    None when the label states no unit, e.g. a fragment (`thousand)`) cut from a wrapped header:
+    the table's prevailing unit then applies rather than a misleading partial match.
+    """
+    for group in _PAREN.findall(label):
+        for pattern, multiplier in UNIT_MULTIPLIERS:
+            if pattern.search(group):
+                return multiplier
+        if _PLAIN_SHARES.match(group):
+            return 1
+    return None
+
+
+def _columns(labels: list[str], caption_unit: int | None) -> tuple[Column, ...]:
+    """Columns with units: stated ones, else the caption's, else the table's prevailing unit."""
+    units = [explicit_unit(label) for label in labels]
+    stated = Counter(u for u in units if u is not None)
+    default = caption_unit or (stated.most_common(1)[0][0] if stated else 1)
+    return tuple(Column(" ".join(label.split()), u if u is not None else default)
+                 for label, u in zip(labels, units))
+
+
+def _caption_unit(text: str, start: int, end: int) -> int | None:
+    """A `Unit: ...` caption just before a table, which states the unit of every count column."""
+    m = _CAPTION_UNIT.search(text, max(0, start - 200), end)
+    if not m:
+        return None
+    for pattern, multiplier in UNIT_MULTIPLIERS:
+        if pattern.search(m.group("unit")):
+            return multiplier
+    return 1 if re.search(r"\bshares?\b", m.group("unit"), re.I) else None
+
+
+def _lines(text: str, start: int, end: int) -> list[Cell]:
+    """The lines of text[start:end] with offsets (line break excluded)."""
+    out, pos = [], start
+    for part in text[start:end].split("\n"):
+        line = part.rstrip("\r")
+        out.append(Cell(line, pos, pos + len(line)))
+        pos += len(part) + 1
+    return out
+
+
+def _split_tabs(line: Cell) -> tuple[Cell, ...]:
+    """The tab-separated cells of a line, stripped, each with its offsets."""
+    cells, pos = [], line.start
+    for part in line.text.split("\t"):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        cells.append(Cell(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(part) + 1
+    return tuple(cells)
+
+
+def _is_data_row(cells: tuple[Cell, ...]) -> bool:
+    """A row holding values (a number, percentage or date), or the Total row; not a header line."""
+    if cells and TOTAL_LABEL.match(cells[0].text):
+        return True
+    return any(is_numeric(c.text) or _DATE_CELL.search(c.text) for c in cells[1:] if c.text)
+
+
+def _merge_header(lines: list[tuple[Cell, ...]]) -> list[str]:
+    """Header labels from one or more wrapped header lines, joined column by column."""
+    width = max(len(cells) for cells in lines)
+    labels = [""] * width
+    for cells in lines:
+        for i, cell in enumerate(cells):
+            labels[i] = f"{labels[i]} {cell.text}".strip()
+    return labels
+
+
+def _table(text: str, header: list[tuple[Cell, ...]], body: list[tuple[Cell, ...]]) -> Table | None:
+    """A Table from header lines and data rows; None when there is no header or no data."""
+    if not header or not body:
+        return None
+    start, end = header[0][0].start, body[-1][-1].end
+    columns = _columns(_merge_header(header), _caption_unit(text, start, start))
+    total = body[-1] if TOTAL_LABEL.match(body[-1][0].text) else None
+    rows = tuple(r for r in body if not TOTAL_LABEL.match(r[0].text))
+    return Table(columns, rows, total, start, end)
+
+
+def find_tables(text: str, start: int = 0, end: int | None = None) -> list[Table]:
+    """Every tab-separated table in text[start:end]: consecutive lines containing tabs.
+
+    Leading lines without values are the (possibly wrapped) header; the rest are rows.
+    """
+    end = len(text) if end is None else end
+    tables: list[Table] = []
+    block: list[tuple[Cell, ...]] = []
+    for line in _lines(text, start, end) + [Cell("", end, end)]:
+        if "\t" in line.text:
+            block.append(_split_tabs(line))
+            continue
+        if block:
+            split = next((i for i, cells in enumerate(block) if _is_data_row(cells)), len(block))
+            table = _table(text, block[:split], block[split:])
+            if table:
+                tables.append(table)
+            block = []
+    return tables
+
+
+def read_stacked(text: str, start: int, end: int,
+                 is_label: Callable[[str], bool]) -> Table | None:
+    """A table written one cell per line in text[start:end] (no tabs).
+
+    The header is the leading run of lines `is_label` accepts (the caller knows its column
+    vocabulary); the following lines are cut into rows of that many cells, a `Total` line
+    starting the total row. None when the lines do not divide into whole rows: a table that
+    cannot be aligned is better not read than read shifted.
+    """
+    lines = [c for c in _lines(text, start, end) if c.text.strip()]
+    lines = [Cell(c.text.strip(), c.start + len(c.text) - len(c.text.lstrip()),
+                  c.start + len(c.text.rstrip())) for c in lines]
+    n = 0
+    while n < len(lines) and is_label(lines[n].text):
+        n += 1
+    if n < 2:
+        return None
+    data = lines[n:]
+    cut = next((i for i, c in enumerate(data) if TOTAL_LABEL.match(c.text)), len(data))
+    detail, total_cells = data[:cut], data[cut:cut + n]
+    if not detail or len(detail) % n:
+        return None
+    rows = tuple(tuple(detail[i:i + n]) for i in range(0, len(detail), n))
+    columns = _columns([c.text for c in lines[:n]], _caption_unit(text, lines[0].start, lines[0].start))
+    total = tuple(total_cells) if total_cells else None
+    last = (total or rows[-1])[-1].end
+    return Table(columns, rows, total, lines[0].start, last)
+
+
+def decimal_places(text: str) -> int:
+    """Decimal places written in a number (`4.13%` -> 2): the precision it was rounded to."""
+    m = re.search(r"\.(\d+)", text)
+    return len(m.group(1)) if m else 0
+
+
+def number(cell: Cell | None) -> float | None:
+    """A plain number from a single-valued cell (units not applied)."""
+    if cell is None or cell.empty:
+        return None
+    value = to_decimal(cell.text.rstrip("%"))
+    return float(value) if value is not None else None
