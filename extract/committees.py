@@ -1,0 +1,584 @@
+"""Board committee memberships and dated committee changes.
+
+Read from three shapes, all found by regular expressions over the raw text:
+
+* composition matrices flattened from PDF: a header row naming committees (tab or `|`
+  separated), one row per person with marks (`●`, `✓`, `C`, `M`, `Chairman`, `Member`) and blank
+  cells. A mark's position comes from the mark itself (`C`, `Chairman`) or from an unambiguous
+  legend; a glyph the legend uses for both chair and member (the colours were lost) gives
+  position null: never a guess;
+* lists under a heading or a colon (`The Audit Committee comprises the following members:` then
+  one `Mr. X (Chairman)` per line);
+* sentences: `The ESG Committee is chaired by Mr. Cai Baogui`, `comprises Mrs. Cao Ying, ...`,
+  `Mr. X, a member of the Audit Committee`, `comprises all three independent non-executive
+  Directors` (resolved only when the document names its independent non-executive directors),
+  and changes (`appointed as chairman of the Nomination Committee with effect from DATE`,
+  `ceased to be a member of ...`) which become `CommitteeChange` events.
+
+A committee with no named person (`chaired by an independent non-executive director`) gives no
+fact. Names keep their spelling (OCR noise included) without honorifics; a surname-only mention
+(`Mr. Tsui`) is resolved to the one full name the document gives, else skipped.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extract.context import DocContext
+from extract.dates import parse_date
+from extract.records import CommitteeChange, CommitteeMembership, Fact
+from extract.registry import extractor
+from extract.vocab import COMMITTEE_PHRASES, HONORIFICS
+
+FAMILY = "committee_membership"
+
+_HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=True)
+# Capitalised words that end a name when they follow it (`Mr. Cai Baogui Chairman`).
+_NOT_NAME = (r"(?:The|And|As|Of|Is|Was|Who|With|Chairman|Chairperson|Chairwoman|Chair|Member|Members|"
+             r"Director|Directors|Committee|Board|Company|Independent|Executive|Non|Mr|Mrs|Ms|Dr|"
+             r"Vice|President|General|Chief|Secretary|Supervisor|Namely|During|On|In)\b")
+_NAME_TOKEN = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*"
+# Family: a person named with an honorific (`Mr. Cai Baogui`, `Mrs Cao Ying`, `Dr.GU Chunguang`).
+PERSON = re.compile(
+    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})(?:\.\s*|\s+)(?!{_NOT_NAME})"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \u00a0]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,4}})")
+# Family: a bare name in a table cell (`Cai Baogui`, `WONG Kwok Keung`).
+BARE_NAME = re.compile(rf"^(?!{_NOT_NAME}|Name|Total|Members?\b){_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{1,4}}$")
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A vocabulary phrase as a regex: flexible spacing, `&` for `and`, an `(ESG)` before `committee`."""
+    words = [re.escape(w) for w in phrase.replace(",", " ,").split()]
+    out = ""
+    for i, word in enumerate(words):
+        if i:
+            out += r"\s*" if word == "," else r"\s+"
+        if word == "and":
+            word = r"(?:and|&)"
+        if word == "committee":
+            out += r"(?:\(\s*[A-Za-z&]{2,8}\s*\)\s+)?"
+            word = r"comm?itt?ee"
+        out += word
+    return out
+
+
+_VOCAB_ALT = "|".join(_phrase_pattern(p) for p in sorted(COMMITTEE_PHRASES, key=len, reverse=True))
+_GENERIC_STOP = (r"(?:The|Our|Its|This|That|Each|Such|Board|Special|Relevant|Other|All|A|An|And|Of|"
+                 r"Company|Group|Chairman|Member|Members)\b")
+# Family: a committee as written: a vocabulary phrase, or `Capitalised Words Committee` (other).
+COMMITTEE = re.compile(
+    rf"(?P<vocab>\b(?i:{_VOCAB_ALT})(?![\w-]))"
+    rf"|(?P<generic>\b(?!{_GENERIC_STOP})[A-Z][A-Za-z&'-]+(?:\s+(?:and\s+|&\s+|for\s+|of\s+)?[A-Z][A-Za-z&'-]*){{0,4}}"
+    r"\s+Committee(?![\w-]))")
+# Family: a position word (`chairman`, `chairperson`, `chair`, `member`).
+_POS = r"(?P<pos>chair(?:man|woman|person)?|member)s?"
+# Family: `chaired by Mr. X` (optionally after an apposition `our Chairman,`).
+CHAIRED_BY = re.compile(r"\b(?:chaired|headed|led)\s+by\s+(?:(?:the|our|its)\s+[A-Za-z -]{0,40}?,?\s+)?", re.I)
+# Family: the verb introducing a member list (`comprises`, `consists of`, `members are`, `has three members, namely`).
+MEMBERS_VERB = re.compile(
+    r"\b(?:comprises|comprised|comprise|comprising|consists\s+of|consisted\s+of|consisting\s+of|"
+    r"(?:is|was)\s+composed\s+of|composed\s+of|(?:is|was)\s+made\s+up\s+of|"
+    r"members\s+(?:are|were|include|included|comprise)|(?:has|had)\s+(?:\w+\s+)?members)\b\s*:?", re.I)
+# Family: what may stand between a committee and its member verb (`, which is chaired by Mr. X, and`).
+SUBJECT_GAP = re.compile(
+    r"^(?:\s*\([^)]{0,60}\))?(?:\s+of\s+the\s+Board)?(?:\s*\([^)]{0,60}\))?\s*,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:is|was|has\s+been|currently|now|presently|also|shall|will)\s+)*"
+    r"(?:chaired\s+by\s+[^;]{0,120}?,?\s+and\s+)?(?:(?:currently|now|presently|also)\s+)?$", re.I)
+# Family: where a member list ends (a new clause).
+LIST_END = re.compile(
+    r";\s*(?:and\s+)?(?:the|its)\b|\b(?:which|who|whose|to\s+(?:review|assist|oversee|supervise|advise|make|monitor)|"
+    r"(?:is|are|was|were)\s+responsible|held|met|during|in\s+accordance)\b", re.I)
+# Family: a position stated right after a listed name (`(Chairman)`, `as the chairman`, `who is the chairman`).
+POSITION_AFTER = re.compile(
+    r"\s*(?:\((?:the\s+)?(?P<p1>chair(?:man|woman|person)?|member)\b[^)]{0,60}\)"
+    r"|,?\s*(?:as|who\s+is|being)\s+(?:the\s+|its\s+|a\s+)?(?P<p2>chair(?:man|woman|person)?|member)\b)", re.I)
+# Family: `Mr. X(,)? (is|was|serves as|, a|, the) chairman/member of the COMMITTEE` (title of a committee).
+TITLE_OF = re.compile(
+    r"^\s*,?\s*(?:who\s+)?(?:(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as|has\s+been|"
+    r"being|remains|also)\s+)*(?:as\s+)?(?:(?:an?|the)\s+[\w -]{0,50}?\s+and\s+)?(?:the\s+|a\s+|an\s+)?"
+    rf"{_POS}\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
+# Family: `the chairman of the COMMITTEE, Mr. X` (title before the name).
+TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?{_POS}\s+of\s+(?:the\s+)?$", re.I)
+# Family: a change of committee position (`appointed as`, `ceased to be`, `resigned as`).
+CHANGE_CUE = re.compile(
+    r"\s*,?\s*(?:(?:has|had|have)\s+)?(?:been\s+|was\s+|were\s+|is\s+|will\s+be\s+)?"
+    r"(?P<verb>appointed|re-?designated|ceased|resigned|retired|stepped\s+down)\s+"
+    r"(?:to\s+be\s+|as\s+|from\s+(?:the\s+position\s+of\s+|(?:his|her)\s+position\s+as\s+)?|from\s+)?", re.I)
+# Family: one committee position in a change (`the chairman of the Nomination Committee`).
+CHANGE_TITLE = re.compile(rf"(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:the\s+)?$", re.I)
+# Family: a reference to the independent non-executive directors as a group.
+INED_REFERENCE = re.compile(
+    r"\s*:?\s*(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|\d)\s+)?"
+    r"independent\s+non-?\s*executive\s+directors(?:\s+of\s+the\s+company)?\s*(?:[.;]|$|,\s*(?:with|and)\b)",
+    re.I)
+# Family: board paragraphs naming the INEDs (`three independent non-executive Directors, namely, Mr. A, ...`).
+INED_NAMELY = re.compile(
+    r"independent\s+non-?\s*executive\s+directors?\s*,?\s*(?:namely|being)\s*,?\s*(?P<list>[^.;]{0,300})", re.I)
+INED_AS = re.compile(r"(?P<list>(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?(?:,\s*|\s+and\s+))*"
+                     r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?)\s+as\s+(?:the\s+)?"
+                     r"independent\s+non-?\s*executive\s+directors?", re.I)
+# Family: a sentence end inside a paragraph (a full stop not after an honorific or an initial).
+SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z\"“(])")
+_NO_STOP_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_HONORIFIC_WORDS)}|No|Co|St|Messrs|[A-Z]))$")
+# Family: a mark in a composition matrix cell.
+CHAIR_MARKS = re.compile(r"^(?:C|Chair(?:man|woman|person)?|Chairman\s+of\s+the\s+Committee)$", re.I)
+MEMBER_MARKS = re.compile(r"^(?:M|Members?|Member\s+of\s+the\s+Committee)$", re.I)
+GLYPH = re.compile(r"^[●○◎◉✓✔√★☆▲△■□◆◇✗xXYy✱*]$")
+# Family: a matrix legend entry (`● Chairperson of the Committee`, `C: Chairman`).
+LEGEND = re.compile(r"(?P<mark>[●○◎◉✓✔√★☆▲△■□◆◇✱]|\b[A-Z]\b)\s*[:：=\-–]?\s*(?P<what>Chair\w*|Members?)\b", re.I)
+# Family: one list line under a heading (`Mr. Tsui Yung Kwok (Chairman)`, `• Ms. Cao Ying – member`).
+LIST_LINE = re.compile(
+    r"^\s*(?:[-•·*▪]\s*|\(?\w\)\s*|\d+[.)]\s*)?(?P<person>[^\t\n(,–—:]{3,60}?)\s*"
+    r"(?:\((?P<p1>[^)]{0,60})\)|[,:–—-]\s*(?P<p2>[A-Za-z -]{0,60})|\t+(?P<p3>[A-Za-z -]{0,60}))?\s*[.;,]?\s*$")
+# Family: the line introducing a list (`The Audit Committee comprises the following members:`).
+LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed\s+of|as\s+follows)\b[^\n]{0,40}:\s*$"
+                        r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}comm?itt?ee\s*(?:members)?\s*:?\s*$", re.I)
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_CANONICAL = {}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A committee as written, where it is, and its exchange-format name."""
+
+    start: int
+    end: int
+    committee: str
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One membership read from the text, before names are resolved and duplicates merged."""
+
+    committee: str
+    person: str
+    position: str | None
+    start: int
+    end: int
+
+
+def committee_key(name: str) -> str:
+    """The exchange-format committee of a name as written: vocabulary, else `other:<name>`.
+
+    `Remuneration and Appraisal Committee` and `Compensation and Evaluation Committee` both give
+    `remuneration`; parenthesised abbreviations and `of the Board` are ignored.
+    """
+    key = _normalise(name)
+    if not _CANONICAL:
+        _CANONICAL.update({_normalise(k): v for k, v in COMMITTEE_PHRASES.items()})
+    if key in _CANONICAL:
+        return _CANONICAL[key]
+    for phrase in sorted(_CANONICAL, key=len, reverse=True):
+        if key.endswith(" " + phrase):
+            return _CANONICAL[phrase]
+    written = " ".join(re.sub(r"^(?:the|our)\s+", "", name.strip(), flags=re.I).split())
+    return f"other:{written}"
+
+
+def _normalise(name: str) -> str:
+    low = re.sub(r"\([^)]*\)", " ", name.lower()).replace("&", " and ").replace(",", " ")
+    low = re.sub(r"comm?itt?ee", "committee", low)
+    low = re.sub(r"\s+of\s+the\s+board(?:\s+of\s+directors)?$|^(?:the|our|board)\s+", " ", low)
+    return " ".join(low.split())
+
+
+def _mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
+    hi = len(text) if hi is None else hi
+    return [Mention(m.start(), m.end(), committee_key(m.group(0)))
+            for m in COMMITTEE.finditer(text, lo, hi)]
+
+
+def _position(word: str | None) -> str | None:
+    if not word:
+        return None
+    return "member" if word.lower().startswith("member") else "chair"
+
+
+@extractor("committees")
+def extract_committees(ctx: DocContext) -> list[Fact]:
+    """Matrices, heading lists and sentences; then names resolved and one fact per person and committee."""
+    if not ctx.meta.issuer:
+        if COMMITTEE.search(ctx.text):
+            ctx.skip(FAMILY, "issuer unknown: committee facts not emitted")
+        return []
+    seen: list[Seen] = []
+    changes: list[tuple[Seen, str, str | None]] = []
+    seen.extend(_matrices(ctx))
+    seen.extend(_heading_lists(ctx))
+    for start, end in _sentences(ctx.text):
+        seen.extend(_sentence_memberships(ctx, start, end))
+        changes.extend(_sentence_changes(ctx.text, start, end))
+    return _facts(ctx, seen, changes)
+
+
+# --- composition matrices ------------------------------------------------------------------
+
+def _cells(line: str) -> list[str] | None:
+    """Cells of a tab- or pipe-separated row; None for a line that is not a row."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.count("|") >= 2:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return None
+
+
+def _matrices(ctx: DocContext) -> Iterator[Seen]:
+    """People x committees tables: a header with two or more committees, rows of marks."""
+    text = ctx.text
+    lines = text.split("\n")
+    offsets = _offsets(lines)
+    for i, line in enumerate(lines):
+        cells = _cells(line)
+        if not cells or len(cells) < 3:
+            continue
+        header = [committee_key(c) if COMMITTEE.fullmatch(c) else None for c in cells]
+        if sum(h is not None for h in header) < 2:
+            continue
+        rows = _matrix_rows(lines, i + 1)
+        legend = _legend(lines[max(0, i - 4):i] + lines[i + 1 + len(rows):i + 6 + len(rows)])
+        for j, row in enumerate(rows, start=i + 1):
+            yield from _matrix_row(ctx, header, row, legend, offsets[j], offsets[j] + len(lines[j]))
+
+
+def _matrix_rows(lines: list[str], first: int) -> list[list[str]]:
+    rows = []
+    for line in lines[first:]:
+        cells = _cells(line)
+        if cells is None or set(line.strip()) <= {"|", "-", ":", " "}:
+            if cells is None:
+                break
+            continue
+        rows.append(cells)
+    return rows
+
+
+def _legend(lines: list[str]) -> dict[str, str | None]:
+    """Glyph -> position from a legend; a glyph given for both chair and member maps to None."""
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        for m in LEGEND.finditer(line):
+            found.setdefault(m.group("mark"), set()).add(_position(m.group("what")) or "")
+    return {mark: (next(iter(pos)) if len(pos) == 1 else None) for mark, pos in found.items()}
+
+
+def _matrix_row(ctx: DocContext, header: list[str | None], cells: list[str],
+                legend: dict[str, str | None], start: int, end: int) -> Iterator[Seen]:
+    """Memberships of one row; rows longer than the header cannot be aligned and are skipped."""
+    name = _cell_name(cells[0])
+    if name is None:
+        return
+    if len(cells) > len(header):
+        ctx.skip(FAMILY, "matrix row longer than its header", start, end)
+        return
+    for committee, mark in zip(header[1:], cells[1:]):
+        if committee is None or not mark or mark in {"-", "–", "—", "N/A", "n/a", "/"}:
+            continue
+        position = _mark_position(mark, legend)
+        if position is False:
+            ctx.skip(FAMILY, f"matrix cell not a mark: {mark!r}", start, end)
+            continue
+        yield Seen(committee, name, position, start, end)
+
+
+def _cell_name(cell: str) -> str | None:
+    """A person's name from a row's first cell, honorific and `(Chairman)` notes dropped."""
+    m = PERSON.match(cell.strip())
+    if m:
+        return m.group("name")
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", cell.strip())
+    return bare if BARE_NAME.match(bare) else None
+
+
+def _mark_position(mark: str, legend: dict[str, str | None]) -> str | None | bool:
+    """chair / member / None (a glyph that does not say which); False when not a mark at all."""
+    if CHAIR_MARKS.match(mark):
+        return "chair"
+    if MEMBER_MARKS.match(mark):
+        return "member"
+    if GLYPH.match(mark):
+        return legend.get(mark)
+    return False
+
+
+def _offsets(lines: list[str]) -> list[int]:
+    out, pos = [], 0
+    for line in lines:
+        out.append(pos)
+        pos += len(line) + 1
+    return out
+
+
+# --- lists under a heading -----------------------------------------------------------------
+
+def _heading_lists(ctx: DocContext) -> Iterator[Seen]:
+    """A line naming one committee (heading or `... comprises the following members:`), then one person per line."""
+    lines = ctx.text.split("\n")
+    offsets = _offsets(lines)
+    for i, line in enumerate(lines):
+        if "\t" in line or not LIST_INTRO.search(line):
+            continue
+        mentions = {m.committee for m in _mentions(line)}
+        if len(mentions) != 1:
+            continue
+        committee = mentions.pop()
+        yield from _list_members(lines, offsets, i + 1, committee)
+
+
+def _list_members(lines: list[str], offsets: list[int], first: int, committee: str) -> Iterator[Seen]:
+    """Consecutive person lines (blank lines allowed) until the first line that is not one."""
+    found: list[Seen] = []
+    for j in range(first, min(len(lines), first + 30)):
+        if not lines[j].strip():
+            continue
+        m = LIST_LINE.match(lines[j])
+        person = PERSON.fullmatch(m.group("person").strip()) if m else None
+        if not person:
+            break
+        role = m.group("p1") or m.group("p2") or m.group("p3") or ""
+        pos = re.search(r"\b(chair(?:man|woman|person)?|member)\b", role, re.I)
+        found.append(Seen(committee, person.group("name"), _position(pos.group(1)) if pos else None,
+                          offsets[j], offsets[j] + len(lines[j])))
+    yield from _with_implied_members(found)
+
+
+def _with_implied_members(found: list[Seen]) -> list[Seen]:
+    """In a list that marks its chair, the others are members; otherwise positions stay as read."""
+    if not any(s.position == "chair" for s in found):
+        return found
+    return [s if s.position else Seen(s.committee, s.person, "member", s.start, s.end) for s in found]
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Sentences of the lines that name a committee (tables excluded)."""
+    done: set[int] = set()
+    for m in COMMITTEE.finditer(text):
+        lo = text.rfind("\n", 0, m.start()) + 1
+        if lo in done:
+            continue
+        done.add(lo)
+        hi = text.find("\n", m.end())
+        hi = len(text) if hi < 0 else hi
+        if "\t" in text[lo:hi]:
+            continue
+        yield from _split(text, lo, hi)
+
+
+def _split(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    start = lo
+    for m in SENTENCE_STOP.finditer(text, lo, hi):
+        if _NO_STOP_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+            continue
+        yield start, m.start() + 1
+        start = m.end()
+    if start < hi:
+        yield start, hi
+
+
+def _sentence_memberships(ctx: DocContext, lo: int, hi: int) -> list[Seen]:
+    text = ctx.text
+    mentions = _mentions(text, lo, hi)
+    if not mentions:
+        return []
+    persons = list(PERSON.finditer(text, lo, hi))
+    found: list[Seen] = []
+    found.extend(_chaired_by(text, mentions, persons, hi))
+    found.extend(_member_lists(ctx, mentions, persons, hi))
+    found.extend(_titles(text, mentions, persons, lo))
+    return found
+
+
+def _chaired_by(text: str, mentions: list[Mention], persons: list[re.Match[str]], hi: int) -> Iterator[Seen]:
+    """`<Committee> ... chaired by Mr. X`: the nearest committee before the cue, the person right after it."""
+    for m in CHAIRED_BY.finditer(text, mentions[0].end, hi):
+        before = [c for c in mentions if c.end <= m.start()]
+        person = next((p for p in persons if p.start() == m.end()), None)
+        if before and person:
+            yield Seen(before[-1].committee, person.group("name"), "chair", person.start(), person.end())
+
+
+def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[re.Match[str]],
+                  hi: int) -> Iterator[Seen]:
+    """`<Committee> comprises Mr. A (Chairman), Mr. B and Mr. C`, or a reference to all the INEDs."""
+    text = ctx.text
+    for verb in MEMBERS_VERB.finditer(text, mentions[0].end, hi):
+        subject = [c for c in mentions if c.end <= verb.start()]
+        if not subject or not SUBJECT_GAP.match(text[subject[-1].end:verb.start()]):
+            continue
+        committee = subject[-1].committee
+        end = LIST_END.search(text, verb.end(), hi)
+        list_end = end.start() if end else hi
+        if any(c.start >= verb.end() and c.start < list_end for c in mentions):
+            list_end = min(c.start for c in mentions if c.start >= verb.end())
+        listed = [p for p in persons if verb.end() <= p.start() < list_end]
+        if listed:
+            yield from _with_implied_members([
+                Seen(committee, p.group("name"), _listed_position(text, p.end()), p.start(), p.end())
+                for p in listed])
+            continue
+        yield from _ined_reference(ctx, committee, verb.end(), list_end)
+
+
+def _listed_position(text: str, end: int) -> str | None:
+    m = POSITION_AFTER.match(text, end, end + 80)
+    return _position(m.group("p1") or m.group("p2")) if m else None
+
+
+def _ined_reference(ctx: DocContext, committee: str, start: int, end: int) -> Iterator[Seen]:
+    """`comprises all three independent non-executive Directors`: the INEDs the document names."""
+    ref = INED_REFERENCE.match(ctx.text[start:end])
+    if not ref:
+        return
+    ineds = _ineds(ctx.text)
+    wanted = ref.group("n")
+    count = int(wanted) if wanted and wanted.isdigit() else _NUMBERS.get((wanted or "").lower())
+    if not ineds or (count is not None and count != len(ineds)):
+        ctx.skip(FAMILY, "committee described by reference to INEDs the document does not name",
+                 start, end)
+        return
+    for name in ineds:
+        yield Seen(committee, name, None, start, end)
+
+
+def _ineds(text: str) -> list[str]:
+    """The independent non-executive directors named in a board paragraph (first statement wins)."""
+    for pattern in (INED_NAMELY, INED_AS):
+        m = pattern.search(text)
+        if m:
+            names = [p.group("name") for p in PERSON.finditer(m.group("list"))]
+            if names:
+                return names
+    return []
+
+
+def _titles(text: str, mentions: list[Mention], persons: list[re.Match[str]], lo: int) -> Iterator[Seen]:
+    """`Mr. X, the chairman of the Audit Committee (and a member of ...)` and `the chairman of the Audit Committee, Mr. X`."""
+    for c in mentions:
+        before = [p for p in persons if p.end() <= c.start]
+        if before:
+            p = before[-1]
+            between = text[p.end():c.start]
+            m = TITLE_OF.match(between)
+            if m and not PERSON.search(between):
+                yield Seen(c.committee, p.group("name"), _position(m.group("pos")), p.start(), c.end)
+                continue
+            chained = _chained_title(text, persons, c, lo)
+            if chained:
+                yield chained
+                continue
+        after = next((p for p in persons if p.start() >= c.end), None)
+        title = TITLE_BEFORE.search(text, max(lo, c.start - 40), c.start)
+        if after and title and re.fullmatch(r"\s*,?\s*(?:namely\s+|is\s+|was\s+)?", text[c.end:after.start()]):
+            yield Seen(c.committee, after.group("name"), _position(title.group("pos")), after.start(), after.end())
+
+
+def _chained_title(text: str, persons: list[re.Match[str]], c: Mention, lo: int) -> Seen | None:
+    """`Mr. X, the chairman of the Audit Committee and a member of the Nomination Committee`: the second title."""
+    m = re.search(rf"(?:,\s*(?:and\s+)?|\band\s+)(?:also\s+)?(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:the\s+)?$",
+                  text[max(lo, c.start - 40):c.start], re.I)
+    if not m:
+        return None
+    head = max(lo, c.start - 40) + m.start()
+    prior = [x for x in _mentions(text, lo, head) if x.end <= head]
+    if not prior or not re.fullmatch(r"\s*", text[prior[-1].end:head]):
+        return None
+    before = [p for p in persons if p.end() <= prior[-1].start]
+    if not before or not TITLE_OF.match(text[before[-1].end():prior[-1].start]):
+        return None
+    p = before[-1]
+    return Seen(c.committee, p.group("name"), _position(m.group("pos")), p.start(), c.end)
+
+
+# --- changes -------------------------------------------------------------------------------
+
+def _sentence_changes(text: str, lo: int, hi: int) -> Iterator[tuple[Seen, str, str | None]]:
+    """`Mr. X has been appointed as the chairman of the Nomination Committee with effect from DATE`."""
+    mentions = _mentions(text, lo, hi)
+    for p in PERSON.finditer(text, lo, hi):
+        cue = CHANGE_CUE.match(text, p.end(), hi)
+        if not cue:
+            continue
+        verb = cue.group("verb").lower()
+        change = "ceased" if verb.startswith(("ceas", "resign", "retir", "step")) else "appointed"
+        clause_end = _clause_end(text, cue.end(), hi)
+        effective = parse_date(text[cue.end():hi])
+        for c in mentions:
+            if not cue.end() <= c.start < clause_end:
+                continue
+            title = CHANGE_TITLE.search(text, max(cue.end(), c.start - 40), c.start)
+            if title:
+                seen = Seen(c.committee, p.group("name"), _position(title.group("pos")), p.start(), c.end)
+                yield seen, change, effective
+
+
+def _clause_end(text: str, start: int, hi: int) -> int:
+    """Where the titles governed by one change verb end (`with effect from`, a new subject, `;`)."""
+    m = re.compile(r"\bwith\s+effect|\beffective\b|;|\b(?:and|while)\s+(?:Mr|Mrs|Ms|Dr|Prof)\b|\bon\s+\d").search(
+        text, start, hi)
+    return m.start() if m else hi
+
+
+# --- facts ---------------------------------------------------------------------------------
+
+def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str | None]]) -> list[Fact]:
+    """One membership per (committee, person), chair over member over unknown; ceased ones dropped."""
+    resolve = _name_resolver(ctx.text)
+    ceased = _ceased(changes, resolve)
+    merged: dict[tuple[str, str], Seen] = {}
+    for s in seen + [c[0] for c in changes if c[1] == "appointed"]:
+        name = resolve(s.person)
+        if name is None:
+            ctx.skip(FAMILY, f"surname-only mention not resolvable: {s.person}", s.start, s.end)
+            continue
+        key = (s.committee, _fold(name))
+        if key in ceased:
+            continue
+        old = merged.get(key)
+        if old is None or _rank(s.position) > _rank(old.position):
+            merged[key] = Seen(s.committee, name, s.position, s.start, s.end)
+    facts: list[Fact] = [
+        CommitteeMembership(company=ctx.meta.issuer, committee=s.committee, person=s.person,
+                            position=s.position, as_of=ctx.meta.date,
+                            evidence=ctx.sentence_evidence(s.start, s.end))
+        for s in merged.values()]
+    for s, change, effective in changes:
+        name = resolve(s.person)
+        if name:
+            facts.append(CommitteeChange(company=ctx.meta.issuer, committee=s.committee, person=name,
+                                         change=change, position=s.position, effective=effective,
+                                         evidence=ctx.sentence_evidence(s.start, s.end)))
+    return facts
+
+
+def _ceased(changes: list[tuple[Seen, str, str | None]], resolve) -> set[tuple[str, str]]:
+    """(committee, person) pairs whose last stated change is a cessation."""
+    last: dict[tuple[str, str], str] = {}
+    for s, change, _ in sorted(changes, key=lambda c: c[0].start):
+        name = resolve(s.person)
+        if name:
+            last[(s.committee, _fold(name))] = change
+    return {k for k, v in last.items() if v == "ceased"}
+
+
+def _rank(position: str | None) -> int:
+    return {"chair": 2, "member": 1}.get(position or "", 0)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _name_resolver(text: str):
+    """Full names by surname: `Tsui` -> `Yung Kwok Tsui` when exactly one full name carries it."""
+    full = {m.group("name") for m in PERSON.finditer(text) if " " in m.group("name")}
+
+    def resolve(name: str) -> str | None:
+        if " " in name:
+            return name
+        hits = {f for f in full if name.casefold() in {t.casefold() for t in (f.split()[0], f.split()[-1])}}
+        return hits.pop() if len(hits) == 1 else None
+
+    return resolve
