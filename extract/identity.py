@@ -1,53 +1,112 @@
-"""What a document says about itself: issuer names, stock codes, date, title, kind.
+"""What a document says about itself: issuer names, stock codes, date, title, kind; and its listings.
 
-Issuer: the English name in the cover block (a line ending in a company form such as `CO., LTD.`,
-`Limited`, `Inc.`), else the name the text defines as `(the "Company")`, else the name under
-`By order of the Board`. An issuer the document never names stays None: it is never guessed.
-Date: the signature line (`Hong Kong, March 23, 2026`, `Jiangxi, 1 July 2026`) after the
-`By order of the Board` block, else a stated report date.
+Issuer: the company named under `By order of the Board` (the closing signature block is the most
+uniform place an HKEX filing names its issuer), else the name the text defines as
+`(the "Company")`, else a cover-block line ending in a company form (`CO., LTD.`, `Limited`).
+An issuer the document never names stays None: it is never guessed.
+Date: the signature line after `By order of the Board` (`Hong Kong, March 23, 2026`,
+`Jiangxi, 1 July 2026`, or the place and the date on two lines), else a `Place, date` line near
+the end, else a `date YYYY-MM-DD` header line.
+Listings (family `listing`): the HKEX code of the cover block or of `the stock code of the H Shares
+will be 2672`, and codes the text gives where it says the Company is listed
+(`Shenzhen Stock Exchange (stock code: 300748.SZ)`).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from extract.dates import parse_date
-from extract.records import Announcement, DocumentMeta
+from extract.context import DocContext
+from extract.dates import find_dates, parse_date
+from extract.records import Announcement, DocumentMeta, Fact, Listing
+from extract.registry import extractor
 
 COMPANY_FORM = (r"(?:Co\.?,?\s*Ltd\.?|Company\s+Limited|Limited|Ltd\.?|Inc\.?|Incorporated|"
                 r"Corporation|Corp\.?|Holdings|Group|PLC|N\.V\.|S\.A\.|AG)\*?")
+# Cover block: a line holding only a company name (`JL MAG RARE-EARTH CO., LTD.`).
 COMPANY_LINE = re.compile(rf"^\s*\**\s*(?P<name>[A-Z][\w&'’.,()（）\- ]{{2,120}}?\b{COMPANY_FORM})\s*\**\s*$",
                           re.I | re.M)
-DEFINED_COMPANY = re.compile(
-    rf"(?P<name>\b[A-Z][\w&'’.,()（）\- ]{{2,120}}?\b{COMPANY_FORM})\s*(?:\((?P<zh>[^()\n]*[\u4e00-\u9fff][^()\n]*)\)\s*)?"
-    r"\(\s*(?:the\s+)?[\"“]\**Company\**[\"”]", re.I)
+# A name ending in a company form (used on single, folded candidate strings).
+ENDS_WITH_COMPANY_FORM = re.compile(rf"\b{COMPANY_FORM}\s*$", re.I)
+# Definition of the issuer: `(the "Company")`, `(hereinafter referred to as "JL MAG", "the Company")`.
+DEFINED_COMPANY_MARK = re.compile(
+    r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+)?)?(?:[\"“][^\"”()]{1,40}[\"”]\s*,\s*)*"
+    r"(?:the\s+)?[\"“]\**(?:the\s+)?Company\**[\"”]", re.I)
+# A parenthesis (one level of nesting) holding the Chinese name after the English one.
+TRAILING_PARENTHESIS = re.compile(r"\((?P<inner>(?:[^()]|\([^()]*\))*)\)\s*$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
 CHINESE_NAME = re.compile(r"^\s*\**\s*(?P<zh>[\u4e00-\u9fff（）()]{4,40}(?:有限公司|股份公司|集團|集团))\s*\**\s*$",
                           re.M)
-STOCK_CODE = re.compile(r"Stock\s+Codes?\s*[:：]\s*(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)", re.I)
-STOCK_CODE_SENTENCE = re.compile(r"stock\s+code\s+of\s+(?:the\s+|our\s+)?(?:[AH]\s+)?Shares\s+(?:will\s+be|is)\s+(?P<code>\d{1,5})",
-                                 re.I)
-BY_ORDER = re.compile(r"By\s+order\s+of\s+(?:the|our)\s+Board", re.I)
+# Words that may join the words of a company name (`Institute of Biological Products`).
+NAME_CONNECTORS = frozenset({"of", "and", "&", "de", "for"})
+# Cover block: `(Stock Code: 06680)`, `Stock Codes: 1234 and 81234`, `Stock code\n:\n2697`.
+STOCK_CODE = re.compile(r"Stock\s+Codes?\s*[:：]\s*(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)\b", re.I)
+# Listing announcements: `the stock code of the H Shares will be 2672`, `... of our Shares is 6636`.
+STOCK_CODE_SENTENCE = re.compile(
+    r"stock\s+code\s+of\s+(?:the\s+|our\s+)?(?:[AH]\s+)?Shares\s+(?:will\s+be|is)\s+(?P<code>\d{1,5})\b", re.I)
+# Where the text says where the issuer is listed: `The Company was listed on the ChiNext Market of
+# Shenzhen Stock Exchange (stock code: 300748.SZ) ... (stock code: 06680.HK)`.
+LISTED_ON = re.compile(
+    r"\b(?:[Tt]he\s+Company|[Ww]e|[Oo]ur\s+(?:[AH]\s+)?[Ss]hares|[AH]\s+[Ss]hares\s+of\s+the\s+Company)\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:dual[\s-]|also\s+)?listed\s+on\b(?:[^.]|\.(?!\s))*")
+LISTED_CODE = re.compile(r"(?:stock|share|securities)\s+code\s*[:：]?\s*(?P<code>\d{4,6})(?:\.(?P<suffix>HK|SZ|SH|SS))?\b",
+                         re.I)
+CODE_SUFFIX_EXCHANGE = {"HK": "HKEX", "SZ": "SZSE", "SH": "SSE", "SS": "SSE"}
+# Exchanges as named in a listing sentence, to place a code written without suffix.
+EXCHANGE_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("SZSE", re.compile(r"Shenzhen\s+Stock\s+Exchange|\bSZSE\b", re.I)),
+    ("SSE", re.compile(r"Shanghai\s+Stock\s+Exchange|\bSSE\b", re.I)),
+    ("HKEX", re.compile(r"Hong\s+Kong\s+Stock\s+Exchange|Stock\s+Exchange\s+of\s+Hong\s+Kong|\bHKEx\b", re.I)),
+)
+# The closing signature: `By order of the Board`, `For and on behalf of the Board`.
+BY_ORDER = re.compile(r"(?:By\s+order|For\s+and\s+on\s+behalf)\s+of\s+(?:the|our)\s+Board(?:\s+of\s+Directors)?",
+                      re.I)
+BOARD_PARAGRAPH_LEAD = re.compile(r"\b(?:As\s+(?:at|of)|At)\s+the\s+date\s+of\s+this", re.I)
 SIGNATURE_DATE = re.compile(r"^\s*\**\s*(?P<place>[A-Z][A-Za-z ,.'()]{1,60}?),\s*(?P<date>[^\n]{6,40})$", re.M)
+# Some corpora prefix the text with its date: ` date 2019-05-29 Hong Kong Exchanges ...`.
+DATE_HEADER = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
 
 KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("poll_results", re.compile(r"poll\s+results|results\s+of\s+(?:the\s+)?(?:annual|extraordinary)\s+general", re.I)),
     ("pledge", re.compile(r"\bpledge", re.I)),
     ("results_estimate", re.compile(r"estimat|profit\s+warning|positive\s+profit\s+alert|preliminary\s+results", re.I)),
-    ("board_change", re.compile(r"change\s+(?:of|in)\s+(?:director|chairman|composition|member)|appointment\s+of|resignation|re-?designation", re.I)),
+    ("board_change", re.compile(r"change\s+(?:of|in)\s+(?:director|chairman|composition|member)|appointment\s+of|"
+                                r"resignation|re-?designation|composition\s+of\s+the\s+board", re.I)),
     ("report", re.compile(r"\breport\b", re.I)),
 )
-TITLE_LINE = re.compile(r"^\s*(?:#+\s*)?\**\s*(?P<title>[A-Z0-9][A-Z0-9 ,.'’()&:\-–—/]{12,200})\**\s*$", re.M)
+# A heading line in capitals (`POLL RESULTS OF THE FIRST`), possibly bold (`**...**`) or `#`-marked.
+TITLE_LINE = re.compile(r"^\s*(?:#+\s*)?\**\s*(?P<title>[A-Z0-9][A-Z0-9 ,.'’()&:\-–—/]{2,200}?)\s*\**\s*$", re.M)
+# A markdown heading (reports converted from PDF): `## **Corporate Governance Report**`.
+MARKDOWN_HEADING = re.compile(r"^\s*#+\s*\**(?P<title>[^\n*]{6,120}?)\**\s*(?:[\u4e00-\u9fff].*)?$", re.M)
+#: How far into a document its cover block and title are looked for.
+TITLE_SPAN = 12000
+# The cover of a report without a capitals heading: `Environmental, Social and Governance Report`.
+REPORT_COVER = re.compile(r"\b(?:Annual|Interim|ESG|Governance|Sustainability)\b[^\n]{0,60}\bReport\b")
+NOT_A_TITLE = re.compile(r"stock\s+code|incorporated|limited|co\.,?\s*ltd|\binc\b|announcement\s*$|^page\b", re.I)
+
+
+@dataclass(frozen=True)
+class CodeMention:
+    """A stock code as written and where: (exchange, code, start, end)."""
+
+    exchange: str
+    code: str
+    start: int
+    end: int
 
 
 def read_meta(announcement: Announcement) -> DocumentMeta:
+    """Identity of one document; every part is None/empty when the document does not state it."""
     text = announcement.text
-    head = text[:6000]
-    issuer = _issuer(text, head)
-    zh = CHINESE_NAME.search(head)
+    head = text[:TITLE_SPAN]
+    issuer, zh = _issuer(text, head)
+    zh_line = CHINESE_NAME.search(head)
     return DocumentMeta(
         doc_id=announcement.doc_id,
         issuer=issuer,
-        issuer_zh=zh.group("zh") if zh else None,
-        stock_codes=_stock_codes(text, head),
+        issuer_zh=zh_line.group("zh") if zh_line else zh,
+        stock_codes=tuple(dict.fromkeys(m.code for m in hkex_codes(text) + listed_codes(text)
+                                        if m.exchange == "HKEX")),
         date=_date(text),
         title=_title(head),
         kind=_kind(head),
@@ -56,58 +115,171 @@ def read_meta(announcement: Announcement) -> DocumentMeta:
     )
 
 
+@extractor("listing")
+def extract_listings(ctx: DocContext) -> list[Fact]:
+    """Listing facts of the issuer: HKEX codes and the other exchanges the text names."""
+    if not ctx.meta.issuer:
+        return []
+    seen: set[tuple[str, str]] = set()
+    facts: list[Fact] = []
+    for mention in hkex_codes(ctx.text) + listed_codes(ctx.text):
+        key = (mention.exchange, mention.code.lstrip("0"))
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(Listing(company=ctx.meta.issuer, exchange=mention.exchange, code=mention.code,
+                             evidence=ctx.sentence_evidence(mention.start, mention.end)))
+    return facts
+
+
+def hkex_codes(text: str) -> list[CodeMention]:
+    """HKEX codes of the issuer: the cover block's `Stock Code`, else the listing sentence."""
+    head = text[:8000]
+    out = [CodeMention("HKEX", code.group(0), m.start("codes") + code.start(), m.start("codes") + code.end())
+           for m in STOCK_CODE.finditer(head) for code in re.finditer(r"\d{1,5}", m.group("codes"))]
+    if not out:
+        out = [CodeMention("HKEX", m.group("code"), m.start("code"), m.end("code"))
+               for m in STOCK_CODE_SENTENCE.finditer(text)]
+    return out
+
+
+def listed_codes(text: str) -> list[CodeMention]:
+    """Codes in sentences saying where the Company is listed, placed by suffix or named exchange."""
+    out: list[CodeMention] = []
+    for sentence in LISTED_ON.finditer(text):
+        for m in LISTED_CODE.finditer(sentence.group(0)):
+            suffix = m.group("suffix")
+            exchange = CODE_SUFFIX_EXCHANGE[suffix.upper()] if suffix else _exchange_before(
+                sentence.group(0)[:m.start()])
+            if exchange:
+                start = sentence.start() + m.start("code")
+                out.append(CodeMention(exchange, m.group("code"), start, start + len(m.group("code"))))
+    return out
+
+
+def _exchange_before(text: str) -> str | None:
+    """The exchange named last before a code written without suffix, else None."""
+    best: tuple[int, str] | None = None
+    for exchange, pattern in EXCHANGE_NAMES:
+        for m in pattern.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), exchange)
+    return best[1] if best else None
+
+
 def _clean_name(name: str) -> str:
     return " ".join(name.replace("*", " ").split()).strip(" ,")
 
 
-def _issuer(text: str, head: str) -> str | None:
+def _issuer(text: str, head: str) -> tuple[str | None, str | None]:
+    """(English issuer name, Chinese name if defined alongside) from the best source available."""
+    defined, zh = _defined_issuer(text[:30000])
+    signed = _signature_issuer(text)
+    if signed:
+        return signed, zh
+    if defined:
+        return defined, zh
     for m in COMPANY_LINE.finditer(head):
         name = _clean_name(m.group("name"))
         if not re.search(r"Exchange|Clearing|HKSCC", name, re.I):
-            return name
-    m = DEFINED_COMPANY.search(text[:20000])
-    if m:
-        return _clean_name(m.group("name"))
-    sig = BY_ORDER.search(text)
-    if sig:
-        m = COMPANY_LINE.search(text, sig.end(), sig.end() + 300)
-        if m:
-            return _clean_name(m.group("name"))
+            return name, zh
+    return None, zh
+
+
+def _signature_issuer(text: str) -> str | None:
+    """The company line(s) right under the last `By order of the Board`."""
+    orders = list(BY_ORDER.finditer(text))
+    if not orders:
+        return None
+    lines = [_clean_name(line) for line in text[orders[-1].end(): orders[-1].end() + 400].split("\n")]
+    lines = [line for line in lines if line][:3]
+    for count in (1, 2):
+        candidate = " ".join(lines[:count])
+        if ENDS_WITH_COMPANY_FORM.search(candidate) and not CJK.search(candidate):
+            return candidate
     return None
 
 
-def _stock_codes(text: str, head: str) -> tuple[str, ...]:
-    codes: list[str] = []
-    for m in STOCK_CODE.finditer(head):
-        codes += re.findall(r"\d{1,5}", m.group("codes"))
-    if not codes:
-        codes += [m.group("code") for m in STOCK_CODE_SENTENCE.finditer(text)]
-    return tuple(dict.fromkeys(codes))
+def _defined_issuer(text: str) -> tuple[str | None, str | None]:
+    """The name the text defines as `(the "Company")`, read backwards word by word from the mark."""
+    for mark in DEFINED_COMPANY_MARK.finditer(text):
+        before = " ".join(text[max(0, mark.start() - 400): mark.start()].split())
+        zh = None
+        paren = TRAILING_PARENTHESIS.search(before)
+        if paren and CJK.search(paren.group("inner")):
+            zh = "".join(paren.group("inner").split())
+            before = before[:paren.start()].rstrip()
+        name = _name_ending_at(before)
+        if name:
+            return name, zh
+    return None, None
+
+
+def _name_ending_at(text: str) -> str | None:
+    """The capitalised run of words that ends `text` and ends in a company form, else None."""
+    if not ENDS_WITH_COMPANY_FORM.search(text):
+        return None
+    words = text.split(" ")
+    i = len(words)
+    while i > 0:
+        word = words[i - 1].strip("()*")
+        if not word or not (word[0].isupper() or word[0].isdigit() or word.lower() in NAME_CONNECTORS):
+            break
+        if re.search(r"[\"“”]", words[i - 1]):
+            break
+        i -= 1
+    while i < len(words) and words[i].lower() in NAME_CONNECTORS:
+        i += 1
+    name = _clean_name(" ".join(words[i:]))
+    return name if ENDS_WITH_COMPANY_FORM.search(name) and len(name.split()) >= 2 else None
 
 
 def _date(text: str) -> str | None:
+    """The announcement date: signature line, else a `Place, date` line near the end, else a header."""
     orders = list(BY_ORDER.finditer(text))
     if orders:
-        window = text[orders[-1].end(): orders[-1].end() + 600]
-        for m in SIGNATURE_DATE.finditer(window):
-            iso = parse_date(m.group("date"))
-            if iso:
-                return iso
-    return None
+        window = text[orders[-1].end(): orders[-1].end() + 500]
+        lead = BOARD_PARAGRAPH_LEAD.search(window)
+        found = find_dates(window[:lead.start()] if lead else window)
+        if found:
+            return found[0][2]
+    tail_start = max(0, len(text) - 3000)
+    for m in reversed(list(SIGNATURE_DATE.finditer(text, tail_start))):
+        iso = parse_date(m.group("date"))
+        if iso:
+            return iso
+    header = DATE_HEADER.match(text)
+    return header.group("date") if header else None
 
 
 def _title(head: str) -> str | None:
+    """The first heading in capitals of three words or more (consecutive capital lines joined),
+    else a markdown heading."""
+    block: list[str] = []
+    end = -1
     for m in TITLE_LINE.finditer(head):
         title = " ".join(m.group("title").split())
-        if re.search(r"stock code|incorporated|limited|co\.,? ltd", title, re.I):
+        if block and head[end:m.start()].strip("\n *") != "":
+            if len(" ".join(block).split()) >= 3:
+                break
+            block = []
+        if NOT_A_TITLE.search(title) or not re.search(r"[A-Z]{2}", title):
+            block = []
             continue
-        if len(title.split()) >= 3:
-            return title
-    return None
+        block.append(title)
+        end = m.end()
+    joined = " ".join(block)
+    if len(joined.split()) >= 3:
+        return joined
+    heading = MARKDOWN_HEADING.search(head)
+    return " ".join(heading.group("title").split()) if heading else None
 
 
 def _kind(head: str) -> str:
-    title = _title(head) or head[:1500]
+    """Document kind from the title (never from body text: disclaimers mention `pledged`)."""
+    title = _title(head)
+    if not title:
+        return "report" if REPORT_COVER.search(head[:400]) else "other"
     for kind, pattern in KIND_RULES:
         if pattern.search(title):
             return kind

@@ -1,0 +1,246 @@
+"""Directorships from the closing board paragraph of an announcement.
+
+HKEX announcements end with a paragraph such as `As at the date of this announcement, the Board
+comprises Mr. A and Mr. B as executive Directors; ... and Dr. C as independent non-executive
+Directors.` It is found with a regular expression over the raw text, folded (page furniture and
+line breaks removed, see `extract.names`), and only that paragraph goes through the spaCy
+pipeline, whose `gov_spans` component marks the director-role phrases. Two phrasing families
+are read:
+
+- names, then role: `Mr. A, Ms. B and Dr. C as (the) (proposed) executive Directors; (ii) ...`
+- role, then names: `three executive Directors, namely Mr. A (Chairman), Mr. B and Mr. C; ...`,
+  `the executive Directors are Mr. A and Mr. B`, `executive Directors: Mr. A, Mr. B`.
+
+A paragraph mixing the families, or a role phrase that fits neither, is skipped whole: a wrong
+directorship costs more than a missed one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.context import DocContext
+from extract.components import SPAN_KEY
+from extract.names import HONORIFIC_ANYWHERE, SINGLE_NAME, Folded, clean_person, fold, read_titles
+from extract.records import Directorship, Fact
+from extract.registry import extractor
+from extract.vocab import DIRECTOR_ROLE_PHRASES
+
+# The paragraph lead: `As at the date of this announcement,`, `As of ...`, `At the date hereof,`.
+BOARD_LEAD = re.compile(
+    r"\b(?:As\s+(?:at|of)|At)\s+the\s+date\s+(?:of\s+this\s+(?:announcement|report|circular|notice|document)"
+    r"|hereof)\s*,?", re.I)
+# The paragraph's closing full stop: a period ending a line (or the text), not after an honorific.
+PARAGRAPH_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)\.(?=[ \t*_]*(?:\n|$))")
+#: Longest board paragraph read, in characters of raw text.
+PARAGRAPH_LIMIT = 3000
+# The paragraph is about the board: `the Board comprises`, `the board of directors ...`, `Directors of`.
+BOARD_SUBJECT = re.compile(r"\b(?:Board|board|Directors|directors)\b")
+# Names-then-role family: `... as (the) (proposed) <role>`, `... are <role>`.
+ROLE_AFTER_NAMES = re.compile(r"\b(?:as|are|is)\s+(?:the\s+|an?\s+|our\s+)?(?P<proposed>proposed\s+)?$", re.I)
+# Role-then-names family: `<role>, namely`, `<role> of the Company are`, `<role>:`.
+ROLE_BEFORE_NAMES = re.compile(
+    r"^(?:\s+of\s+the\s+Company)?(?:\s*,?\s*(?:namely|being|comprising|including)\b|\s*:|\s+(?:are|is)\b)\s*:?",
+    re.I)
+PROPOSED_BEFORE = re.compile(r"\bproposed\s+$", re.I)
+# The verb after which the first names of the names-then-role family begin.
+LIST_VERB = re.compile(r"\b(?:comprises|comprise|comprised\s+of|consists\s+of|consist\s+of|includes?|are|is)\b\s*:?",
+                       re.I)
+# Enumerators: `(i)`, `(iii)`, `(a)`, `(1)`.
+ENUMERATOR = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h]|\d{1,2})\s*\)")
+# A parenthesis with one level of nesting: inline titles `(Chairman)`, aliases `(alias Robin Weng)`.
+PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
+# Separators between names: commas, semicolons, `and`, `&`.
+NAME_SEPARATOR = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
+# Parentheses that give another name of the person, not a title.
+ALIAS = re.compile(r"^\s*(?:alias|also\s+known\s+as|a\.k\.a\.?|formerly\s+known\s+as)\b", re.I)
+
+_ROLES = {k.lower(): v for k, v in DIRECTOR_ROLE_PHRASES.items()}
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One director of a board paragraph; `titles` are the inline ones (`Mr. X (Chairman)`)."""
+
+    person: str
+    role: str
+    proposed: bool
+    titles: tuple[tuple[str, str], ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class BoardParagraph:
+    """A closing board paragraph: its document offsets and the seats read from it."""
+
+    start: int
+    end: int
+    seats: tuple[Seat, ...]
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """Where the names of one role group are, in folded-paragraph offsets."""
+
+    start: int
+    end: int
+    role: str
+    proposed: bool
+
+
+@extractor("directorship")
+def extract_directorships(ctx: DocContext) -> list[Fact]:
+    """Directorship facts of every board paragraph, as of the announcement date."""
+    paragraphs = board_paragraphs(ctx)
+    if not paragraphs:
+        return []
+    if not ctx.meta.issuer or not ctx.meta.date:
+        ctx.skip("directorship", "board paragraph but no issuer or announcement date",
+                 paragraphs[0].start, paragraphs[0].end)
+        return []
+    return [Directorship(company=ctx.meta.issuer, person=seat.person, role=seat.role, as_of=ctx.meta.date,
+                         proposed=seat.proposed, evidence=ctx.evidence(par.start, par.end))
+            for par in paragraphs for seat in par.seats]
+
+
+def board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
+    """Every board paragraph of the document that reads cleanly (others are skipped, with reasons)."""
+    out: list[BoardParagraph] = []
+    for lead in BOARD_LEAD.finditer(ctx.text):
+        end = _paragraph_end(ctx.text, lead.end())
+        if end is None:
+            continue
+        folded = fold(ctx.text, lead.end(), end - 1 if ctx.text[end - 1] == "." else end)
+        if not BOARD_SUBJECT.search(folded.text[:250]):
+            continue
+        seats = _read_paragraph(ctx, folded, lead.start(), end)
+        if seats:
+            out.append(BoardParagraph(lead.start(), end, tuple(seats)))
+    return out
+
+
+def _paragraph_end(text: str, start: int) -> int | None:
+    """End of the paragraph starting at `start`: its closing full stop, or the end of the text."""
+    m = PARAGRAPH_END.search(text, start, start + PARAGRAPH_LIMIT)
+    if m:
+        return m.end()
+    return len(text) if len(text) - start <= PARAGRAPH_LIMIT else None
+
+
+def _read_paragraph(ctx: DocContext, folded: Folded, start: int, end: int) -> list[Seat]:
+    """Seats of one folded paragraph, or none when its structure is not one we read with confidence."""
+    segments = _segments(ctx, folded)
+    if segments is None:
+        ctx.skip("directorship", "board paragraph in an unknown phrasing", start, end)
+        return []
+    seats: list[Seat] = []
+    for segment in segments:
+        seats += _seats(ctx, folded, segment)
+    return seats
+
+
+def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
+    """Role groups of the paragraph: role spans from spaCy, classified by the family they follow."""
+    text = folded.text
+    parens = [m.span() for m in PARENTHESIS.finditer(text)]
+    doc = ctx.nlp(text)
+    roles = [span for span in doc.spans[SPAN_KEY] if span.label_ == "DIRECTOR_ROLE"
+             and not any(a <= span.start_char < b for a, b in parens)]
+    if not roles:
+        return None
+    after = [ROLE_AFTER_NAMES.search(text, max(0, r.start_char - 60), r.start_char) for r in roles]
+    before = [ROLE_BEFORE_NAMES.match(text[r.end_char:r.end_char + 40]) for r in roles]
+    if all(after):
+        return _names_then_role(text, roles, after)
+    if all(before):
+        return _role_then_names(text, roles, before)
+    return None
+
+
+def _role_of(span_text: str) -> str | None:
+    return _ROLES.get(" ".join(span_text.lower().split()))
+
+
+def _names_then_role(text: str, roles: list, after: list) -> list[_Segment] | None:
+    """`Mr. A and Mr. B as executive Directors; Mr. C as ...`: names run from the previous role."""
+    verbs = list(LIST_VERB.finditer(text, 0, after[0].start()))
+    if not verbs:
+        return None
+    segments: list[_Segment] = []
+    prev = verbs[-1].end()
+    for span, m in zip(roles, after):
+        role = _role_of(span.text)
+        if role is None:
+            return None
+        segments.append(_Segment(prev, m.start(), role, bool(m.group("proposed"))))
+        prev = span.end_char
+    return segments
+
+
+def _role_then_names(text: str, roles: list, before: list) -> list[_Segment] | None:
+    """`three executive Directors, namely Mr. A and Mr. B; two ...`: names run to the next role."""
+    segments: list[_Segment] = []
+    for i, (span, m) in enumerate(zip(roles, before)):
+        role = _role_of(span.text)
+        if role is None:
+            return None
+        seg_end = roles[i + 1].start_char if i + 1 < len(roles) else len(text)
+        proposed = bool(PROPOSED_BEFORE.search(text, max(0, span.start_char - 20), span.start_char))
+        segments.append(_Segment(span.end_char + m.end(), seg_end, role, proposed))
+    return segments
+
+
+def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
+    """The directors named in one role group, with their inline titles; doubtful names are skipped."""
+    raw = folded.text[segment.start:segment.end]
+    work = ENUMERATOR.sub(lambda m: " " * len(m.group()), raw)
+    parens: list[tuple[int, str]] = []
+
+    def blank(m: re.Match[str]) -> str:
+        parens.append((m.start(), m.group()[1:-1]))
+        return " " * len(m.group())
+
+    work = PARENTHESIS.sub(blank, work)
+    seats: list[Seat] = []
+    for piece_start, piece_end, separator in _pieces(work):
+        piece = work[piece_start:piece_end].strip()
+        doc_start, doc_end = folded.doc_span(segment.start + piece_start, segment.start + piece_end)
+        name = _piece_name(piece)
+        if name is None:
+            continue
+        person = clean_person(name)
+        if person is None:
+            if seats and separator == "," and SINGLE_NAME.fullmatch(piece):
+                last = seats.pop()  # `Chan Tai Man, Peter`: an English forename after the comma
+                person, doc_start = f"{last.person}, {piece}", last.start
+            else:
+                ctx.skip("directorship", f"unreadable name {piece!r}", doc_start, doc_end)
+                continue
+        titles = tuple(t for pos, inner in parens if piece_start <= pos < piece_end + 2 and not ALIAS.match(inner)
+                       for t in (read_titles(inner) or ()))
+        seats.append(Seat(person, segment.role, segment.proposed, titles, doc_start, doc_end))
+    return seats
+
+
+def _pieces(work: str) -> list[tuple[int, int, str]]:
+    """(start, end, separator before) of the text between name separators."""
+    out: list[tuple[int, int, str]] = []
+    prev, sep = 0, ""
+    for m in NAME_SEPARATOR.finditer(work):
+        out.append((prev, m.start(), sep))
+        prev, sep = m.end(), m.group().strip()
+    out.append((prev, len(work), sep))
+    return [p for p in out if work[p[0]:p[1]].strip()]
+
+
+def _piece_name(piece: str) -> str | None:
+    """The name part of a piece: from its honorific on, or the whole piece if it is capitalised.
+
+    Lower-case pieces (`three`, `the proposed`) are connective text, not names; a piece with
+    capitalised words before its honorific is not read.
+    """
+    hon = HONORIFIC_ANYWHERE.search(piece)
+    if hon:
+        return piece[hon.start():] if not re.search(r"[A-Z]", piece[:hon.start()]) else piece
+    return piece if piece[:1].isupper() else None

@@ -1,0 +1,148 @@
+"""Person names and officer titles as filings write them, shared by the board and officer families.
+
+Names are read from short regions (a board paragraph, a signature block, a note) that PDF-to-text
+conversion has littered with line breaks and page furniture (`<<<PAGE 13>>>`, `– 19 –`), so a
+region is first *folded*: junk removed, whitespace runs made one space, and a map kept from every
+folded character back to its offset in the document, so evidence still quotes the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.vocab import (DIRECTOR_ROLE_PHRASES, HONORIFICS, NAME_STOPWORDS, OFFICER_TITLE_PHRASES,
+                           TITLE_FILLER_PHRASES)
+
+# Page furniture of converted PDFs: `<<<PAGE 13>>>` markers and lines holding only a page number
+# (`13`, `– 19 –`, `- 3 -`, `Page 2 of 5`).
+PAGE_JUNK = re.compile(
+    r"<<<PAGE\s*\d+>>>|^[ \t]*(?:[–—-][ \t]*\d{1,3}[ \t]*[–—-]|\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?)[ \t]*$",
+    re.M)
+
+_HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=True)
+_HONORIFIC_ALT = "|".join(_HONORIFIC_WORDS + [h.upper() for h in _HONORIFIC_WORDS])
+#: An honorific as a name prefix: `Mr. `, `Ms `, `Dr.` glued to the name (`Dr.GU Chunguang`).
+HONORIFIC = rf"(?:{_HONORIFIC_ALT})(?:\.\s*|\s+)(?=[A-Z])"
+HONORIFIC_PREFIX = re.compile(rf"^(?:{HONORIFIC})+")
+HONORIFIC_ANYWHERE = re.compile(rf"(?<![\w.])(?:{HONORIFIC})+")
+
+#: One word of a personal name: capitalised, letters with inner hyphens/apostrophes (`Chih-Hsin`).
+NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+#: A full personal name: two to six name words (`Cai Baogui`, `ZHANG Di`, `Woo Pui Yan Joyce`).
+PERSON_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}}")
+#: A single name word, as a Western forename written after a comma (`Chan Tai Man, Peter`).
+SINGLE_NAME = re.compile(NAME_TOKEN)
+
+# Separators of an enumeration of titles: commas, semicolons, `and`, `&`, `/`.
+TITLE_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\band\b)\s*", re.I)
+# Articles and qualifiers before a title item (`an executive Director`, `the chairman`).
+TITLE_ARTICLE = re.compile(r"^(?:the|an?|our|its)\s+", re.I)
+# What a title item may be of: `chairman of the Board`, `president of the Company`.
+TITLE_OF = re.compile(r"\s+of\s+(?:the|our|its)\s+(?:Company|Group|Board(?:\s+of\s+Directors)?)$", re.I)
+
+_OFFICER_TITLES = {k.lower(): v for k, v in OFFICER_TITLE_PHRASES.items()}
+_ROLE_OR_FILLER = {k.lower() for k in DIRECTOR_ROLE_PHRASES} | {k.lower() for k in TITLE_FILLER_PHRASES}
+_STOPWORDS = {w.lower() for w in NAME_STOPWORDS}
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A region of the document folded for reading; `offsets[i]` is the document offset of `text[i]`."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def doc_span(self, start: int, end: int) -> tuple[int, int]:
+        """Document offsets of the folded slice [start, end)."""
+        if not self.offsets:
+            return 0, 0
+        end = max(start + 1, end)
+        return self.offsets[min(start, len(self.offsets) - 1)], self.offsets[min(end, len(self.offsets)) - 1] + 1
+
+
+def fold(text: str, start: int, end: int) -> Folded:
+    """Fold text[start:end]: page junk dropped, whitespace runs -> one space, `Chih-\\nHsin` joined.
+
+    Offsets are kept per character so facts read from the folded text quote the document exactly.
+    """
+    junk = [m.span() for m in PAGE_JUNK.finditer(text, start, end)]
+    chars: list[str] = []
+    offsets: list[int] = []
+    j = 0
+    for i in range(start, end):
+        while j < len(junk) and junk[j][1] <= i:
+            j += 1
+        ch = " " if (j < len(junk) and junk[j][0] <= i) or text[i].isspace() else text[i]
+        if ch == " ":
+            if not chars or chars[-1] == " " or (chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha()):
+                continue
+        chars.append(ch)
+        offsets.append(i)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        offsets.pop()
+    return Folded("".join(chars), tuple(offsets))
+
+
+def strip_honorifics(raw: str) -> tuple[str, bool]:
+    """`Mr. ZHANG Di` -> (`ZHANG Di`, True); names are stored without honorifics (spec)."""
+    m = HONORIFIC_PREFIX.match(raw)
+    return (raw[m.end():], True) if m else (raw, False)
+
+
+def clean_person(raw: str) -> str | None:
+    """A person's name as written, without honorific; None unless it is a plausible full name.
+
+    A full name has two to six capitalised words and none of them is a governance word
+    (`Board`, `Directors`, ...): one-word references (`Mr. Zhang`) are too ambiguous to keep.
+    """
+    name, _ = strip_honorifics(" ".join(raw.split()).strip(" ,;:*"))
+    name = name.strip(" ,;:*")
+    if not PERSON_NAME.fullmatch(name):
+        return None
+    if any(word.lower() in _STOPWORDS for word in re.split(r"[\s\-]+", name)):
+        return None
+    return name
+
+
+def title_items(text: str) -> list[str]:
+    """Split an enumeration of titles (`Chairman, Executive Director and CEO`) into its items."""
+    return [item for item in TITLE_SEPARATOR.split(" ".join(text.split())) if item]
+
+
+def officer_title(item: str) -> str | None:
+    """The spec title of one title item (`the chairman of the Board` -> chairman), else None.
+
+    The whole item must be a known title: `the spouse of the chairman` or `chairman of the
+    meeting` are not titles of the person they follow.
+    """
+    phrase = TITLE_ARTICLE.sub("", item.strip().lower())
+    phrase = re.sub(r"^joint\s+", "joint ", phrase)
+    for candidate in (phrase, TITLE_OF.sub("", phrase)):
+        if candidate in _OFFICER_TITLES:
+            return _OFFICER_TITLES[candidate]
+    return None
+
+
+def is_role_or_filler(item: str) -> bool:
+    """True for items that may stand among titles without being an officer title (`executive Director`)."""
+    phrase = TITLE_OF.sub("", TITLE_ARTICLE.sub("", item.strip().lower()))
+    return phrase in _ROLE_OR_FILLER
+
+
+def read_titles(text: str) -> list[tuple[str, str]] | None:
+    """(spec title, as written) of a title enumeration made only of titles, roles and fillers.
+
+    None when any item is something else, so a line that is not a title line is never read as one.
+    """
+    items = title_items(text)
+    if not items:
+        return None
+    out: list[tuple[str, str]] = []
+    for item in items:
+        title = officer_title(item)
+        if title:
+            out.append((title, item))
+        elif not is_role_or_filler(item):
+            return None
+    return out
