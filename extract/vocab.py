@@ -58,6 +58,36 @@ OFFICER_TITLE_PHRASES: dict[str, str] = {
     "deputy general manager": "other",
     "chief operating officer": "other",
     "chief technology officer": "other",
+    # Added for signature blocks, notes and biographies (Foundation issue).
+    "chairman of the board of directors": "chairman",
+    "chairperson of the board of directors": "chairman",
+    "chairwoman of the board of directors": "chairman",
+    "executive chairman": "chairman",
+    "vice chairwoman": "vice_chairman",
+    "vice-chairwoman": "vice_chairman",
+    "vice chairman of the board of directors": "vice_chairman",
+    "joint company secretary": "company_secretary",
+    "joint company secretaries": "company_secretary",
+    "secretary to the company": "company_secretary",
+    "company secretaries": "company_secretary",
+    "chief executive officers": "chief_executive",
+    "general managers": "general_manager",
+    "vice president": "other",
+    "vice-president": "other",
+    "senior vice president": "other",
+    "executive president": "other",
+    "honorary chairman": "other",
+    "co-chairman": "other",
+    "deputy general managers": "other",
+    "chief operations officer": "other",
+    "chief sustainability officer": "other",
+    "chief investment officer": "other",
+    "chief risk officer": "other",
+    "chief accountant": "other",
+    "financial director": "other",
+    "chief scientist": "other",
+    "authorised representative": "other",
+    "authorized representative": "other",
 }
 
 #: Committee name as written -> committee of the exchange format.
@@ -87,3 +117,17 @@ COMMITTEE_PHRASES: dict[str, str] = {
     "supervisory committee": "supervisory",
     "board of supervisors": "supervisory",
 }
+
+#: Words that sit among officer titles without being one (`Co-founder, Chairman and CEO`).
+TITLE_FILLER_PHRASES: tuple[str, ...] = (
+    "founder", "co-founder", "director", "directors",
+)
+
+#: Capitalised words that are never part of a person's name (they end up next to names in
+#: board paragraphs and signature blocks).
+NAME_STOPWORDS: tuple[str, ...] = (
+    "Board", "Director", "Directors", "Company", "Committee", "Chairman", "Chairperson", "Chairwoman",
+    "Executive", "Independent", "Non", "Proposed", "Limited", "Ltd", "Inc", "Group", "Holdings", "The",
+    "Of", "And", "Officer", "Secretary", "President", "Manager", "Shareholders", "Shares",
+    "Announcement", "Date", "PRC", "China", "Namely", "Supervisor", "Supervisors", "Chief", "General",
+)
