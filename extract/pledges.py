@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.aliases import NameBook, find_aliases
+from extract.aliases import NameBook
 from extract.context import DocContext
 from extract.dates import parse_date
+from extract.holdings import document_book
 from extract.records import Fact, Pledge, PledgeRelease
 from extract.registry import extractor
 from extract.tables import Cell, Table, find_tables, pct, read_stacked, shares
@@ -163,22 +164,20 @@ class RowValues:
     end: str | None
 
 
-def _read_row(ctx: DocContext, table: Table, cols: Columns, row: tuple[Cell, ...],
-              book: NameBook, release: bool) -> RowValues | None:
-    """Key values of one row, or None (and a skip counted) when any cannot be read."""
+def _read_row(table: Table, cols: Columns, row: tuple[Cell, ...], book: NameBook,
+              release: bool) -> RowValues | str:
+    """Key values of one row, or the reason it cannot be read (a key value is missing)."""
     pledgor = _text(table.cell(row, cols.pledgor))
     pledgee = _text(table.cell(row, cols.pledgee))
     share_col = cols.shares
     count = shares(table.cell(row, share_col), table.columns[share_col].unit) if share_col is not None else None
     start = parse_date(_text(table.cell(row, cols.start)) or "")
     end = parse_date(_text(table.cell(row, cols.end)) or "")
+    date_key = ("end", end) if release else ("start", start)
     missing = [name for name, value in (("pledgor", pledgor), ("pledgee", pledgee), ("shares", count),
-                                        ("start" if not release else "end", start if not release else end))
-               if value is None]
-    if missing:
-        ctx.skip(FAMILY, f"row without readable {', '.join(missing)}", row[0].start, row[-1].end)
-        return None
-    assert pledgor is not None and pledgee is not None and count is not None
+                                        date_key) if value is None]
+    if pledgor is None or pledgee is None or count is None or missing:
+        return f"{'release' if release else 'pledge'} row without readable {', '.join(missing)}"
     return RowValues(book.canonical(pledgor), pledgee, count, start, end)
 
 
@@ -207,24 +206,42 @@ def _release(ctx: DocContext, table: Table, cols: Columns, row: tuple[Cell, ...]
     )
 
 
-def read_pledges(ctx: DocContext, book: NameBook) -> list[Pledge | PledgeRelease]:
-    """Every pledge and release row of the document's pledge tables."""
-    out: list[Pledge | PledgeRelease] = []
-    for table in pledge_tables(ctx):
+@dataclass(frozen=True)
+class PledgeReading:
+    """What the pledge tables yield: facts, the tables themselves, rows that could not be read."""
+
+    facts: list[Pledge | PledgeRelease]
+    tables: list[Table]
+    problems: list[tuple[str, int, int]]
+
+
+def read_pledges(ctx: DocContext, book: NameBook) -> PledgeReading:
+    """Every pledge and release row of the document's pledge tables (pure: nothing is logged)."""
+    reading = PledgeReading([], pledge_tables(ctx), [])
+    for table in reading.tables:
         release = is_release_table(ctx.text, table)
         cols = _columns(table, release)
+        build = _release if release else _pledge
         for row in table.rows:
-            values = _read_row(ctx, table, cols, row, book, release)
-            if values is None:
-                continue
-            build = _release if release else _pledge
-            out.append(build(ctx, table, cols, row, values))
-    return out
+            values = _read_row(table, cols, row, book, release)
+            if isinstance(values, str):
+                reading.problems.append((values, row[0].start, row[-1].end))
+            else:
+                reading.facts.append(build(ctx, table, cols, row, values))
+    return reading
+
+
+def has_pledges(ctx: DocContext) -> bool:
+    """Worth reading: the document mentions pledges and its issuer is known."""
+    return bool(ctx.meta.issuer) and bool(PLEDGE_WORD.search(ctx.text))
 
 
 @extractor("pledges")
 def extract_pledges(ctx: DocContext) -> list[Fact]:
     """Pledges and releases of pledge stated in the document's tables."""
-    if not PLEDGE_WORD.search(ctx.text) or not ctx.meta.issuer:
+    if not has_pledges(ctx):
         return []
-    return list(read_pledges(ctx, NameBook(find_aliases(ctx.text))))
+    reading = read_pledges(ctx, document_book(ctx.text)[0])
+    for reason, start, end in reading.problems:
+        ctx.skip(FAMILY, reason, start, end)
+    return list(reading.facts)

@@ -1,0 +1,355 @@
+"""Shareholdings, controlling shareholders and defined aliases, from pledge-style announcements.
+
+Shareholdings come from the accumulated-pledge table (`ACCUMULATED PLEDGED SHARES ...`: holder,
+shares held, % of issued capital, pledged before and after, restricted amounts), including the
+scrambled layout where one row holds several holders' names run together and each cell lists
+all holders' values in order. Such a row is split with the names the document already knows
+(defined aliases, the controlling-group sentence); a row that cannot be aligned with confidence
+yields nothing and is counted as skipped.
+
+Controlling shareholders come from the group sentence (`Mr. A and Mr. B, and the investment
+holding entities controlled by them, namely X and Y, are collectively entitled ... Accordingly,
+they constitute a group of controlling shareholders`) and from appositions naming one
+(`X Co., Ltd. ("X"), a controlling shareholder of the Company`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.aliases import AliasDef, NameBook, find_aliases, name_key, strip_honorific
+from extract.context import DocContext
+from extract.numbers import percent
+from extract.records import Alias, ControllingShareholder, Fact, Shareholding
+from extract.registry import extractor
+from extract.tables import Cell, Table, cell_values, find_tables, pct, shares
+
+FAMILY = "holdings"
+
+#: Cheap gate for the group sentence and the holdings table.
+CONTROL_WORD = re.compile(r"controlling\s+shareholder|acting\s+in\s+concert", re.I)
+#: Sentences saying a group of parties are the controlling shareholders:
+#: `they constitute a group of controlling shareholders`, `are therefore a group of controlling
+#: shareholders`, `each of them is therefore a controlling shareholder`,
+#: `the controlling shareholders of the Company are A, B and C`.
+GROUP_SIGNAL = re.compile(
+    r"group\s+of\s+controlling\s+shareholders"
+    r"|(?:each|all|every\s+one)\s+of\s+them\s+(?:is|are)\s+(?:therefore\s+|thus\s+|accordingly\s+)?"
+    r"(?:a\s+|the\s+)?controlling\s+shareholders?"
+    r"|are\s+(?:together\s+|collectively\s+|therefore\s+)*(?:the\s+)?controlling\s+shareholders\s+of\s+the\s+Company"
+    r"|(?P<listed>controlling\s+shareholders\s+of\s+the\s+Company\s+(?:are|include)\s+)", re.I)
+#: Where a sentence's subject (the list of members) ends: its first verb outside parentheses.
+SUBJECT_END = re.compile(r",?\s+\b(?:are|is|were|was|together|collectively|jointly|constitute|"
+                         r"hold|held|have|has)\b", re.I)
+#: Lead-in clauses before a subject: `As at the date hereof,`, `Accordingly,`.
+LEAD_IN = re.compile(r"^(?:(?:as\s+(?:at|of)\s+[^,]{3,60}|accordingly|therefore|in\s+addition|"
+                     r"meanwhile|further(?:more)?|hence),\s*)+", re.I)
+#: A subject that only points back to the previous sentence: `they`, `the above parties`.
+PRONOUN_SUBJECT = re.compile(r"^(?:they|these\s+\w+|the\s+above(?:-mentioned)?\s+\w+|such\s+\w+)$", re.I)
+#: Parentheses inside a list of members that are not part of a name: `(which is wholly owned by
+#: Mr. Lin)`, `("Ruiying Partnership", of which ...)`; `(Limited Partnership)` stays.
+ASIDE = re.compile(r"\s*\((?!(?i:limited|general)\s+(?i:partnership)\))[^()]*\)")
+#: Separators of a list of members: `A, B and C`, `A, and the entities ..., namely X`.
+LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?(?!Ltd|Limited|Inc|LLC|L\.P)|\s+and\s+|;\s*|\bnamely\s+|:\s*")
+#: A member as listed: a capitalised name of at most twelve words.
+MEMBER = re.compile(r"^[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.,\-]*|of|and|&|\([^()]*\)))*$")
+#: An apposition naming one controlling shareholder right after its definition:
+#: `("Ruide Venture"), a controlling shareholder of the Company`.
+APPOSITION_AFTER = re.compile(r"\s*,\s*(?:a|the|one\s+of\s+the|its)\s+controlling\s+shareholders?\b", re.I)
+#: ... or right before it: `its controlling shareholder, Huzhou Lanxu Holding Group Co., Ltd. ("Lanxu Group")`.
+APPOSITION_BEFORE = re.compile(r"(?:its|the|a)\s+controlling\s+shareholders?\s*,\s*$", re.I)
+#: Sentence ends, not after honorifics or company abbreviations (`Mr. Cai`, `Co., Ltd.`).
+SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bCo)(?<!\bNo)(?<!\bProf)"
+                          r"[.!?](?=\s+[A-Z(\"“])|\n\s*\n")
+#: A share-count column of the holdings table: `Number of shares held (in 10 thousand)`.
+HELD_COL = re.compile(r"shares\s+held|held\s+shares|shareholding\s*\(|number\s+of\s+shares\s*\(", re.I)
+#: Columns that are not the count of shares held.
+NOT_HELD_COL = re.compile(r"proportion|percentage|ratio|%|pledged|restricted|frozen", re.I)
+#: The holder column: `Name of Shareholder`, `Shareholder`.
+HOLDER_COL = re.compile(r"\bname\b|^\s*shareholders?\b|\bholder\b", re.I)
+#: A percentage column: `Shareholding ratio`, `Proportion to the shares held`, `Percentage`.
+PCT_COL = re.compile(r"proportion|percentage|ratio|%|shareholding\s*$", re.I)
+#: Pledged before / after this change: `Number of pledged shares before the pledge`,
+#: `... after this release`, `... upon the changes in the pledge`.
+BEFORE_COL = re.compile(r"\bbefore\b|\bprior\s+to\b", re.I)
+AFTER_COL = re.compile(r"\bafter\b|\bupon\b|\bfollowing\b", re.I)
+#: A header cut to a fragment by PDF flattening (`thousand)`, `shares)`): its meaning is lost.
+FRAGMENT = re.compile(r"^[a-z][\w\s,]*\)?$|^\W*$")
+#: The pledgee column, whose presence marks a pledge table rather than a holdings table.
+PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
+
+
+# --- the controlling group ---------------------------------------------------------------------
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] (honorifics and `Co., Ltd.` do not end a sentence)."""
+    spans, pos = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        spans.append((pos, m.start() + 1))
+        pos = m.end()
+    spans.append((pos, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _subject(sentence: str) -> str:
+    """The list of members a sentence starts with: lead-in dropped, up to its first verb."""
+    body = LEAD_IN.sub("", sentence.strip())
+    depth, cut = 0, len(body)
+    for i, ch in enumerate(body):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and ch in " ,":
+            m = SUBJECT_END.match(body, i)
+            if m:
+                cut = i
+                break
+    return body[:cut]
+
+
+def split_members(listing: str) -> list[str]:
+    """Names in a list of members (`Mr. A, Mr. B and X Co., Ltd. (which ...)`), asides dropped."""
+    names = []
+    for part in LIST_SEPARATOR.split(ASIDE.sub("", listing)):
+        name = strip_honorific(part.strip(" .;,"))
+        if name and MEMBER.match(name) and len(name.split()) <= 12:
+            names.append(name)
+    return names
+
+
+def _group_listing(text: str, sentences: list[tuple[int, int]], index: int,
+                   signal: re.Match[str]) -> str:
+    """The text listing the group's members: after `... of the Company are`, else the sentence's
+    subject, else (when that subject is `they`) the previous sentence's subject."""
+    start, end = sentences[index]
+    if signal.group("listed"):
+        return text[signal.end():end]
+    subject = _subject(text[start:end])
+    if PRONOUN_SUBJECT.match(subject.strip()) and index > 0:
+        prev_start, prev_end = sentences[index - 1]
+        subject = _subject(text[prev_start:prev_end])
+    return subject
+
+
+@dataclass(frozen=True)
+class Member:
+    """A controlling shareholder as named, with the sentence that says so."""
+
+    name: str
+    start: int
+    end: int
+    group_percent: float | None
+
+
+def controlling_members(text: str, definitions: list[AliasDef]) -> list[Member]:
+    """Members of controlling groups, and parties named a controlling shareholder in apposition."""
+    members: list[Member] = []
+    for m in CONTROL_WORD.finditer(text):
+        if members and m.start() < members[-1].end:
+            continue
+        para_start = text.rfind("\n", 0, m.start()) + 1
+        para_end = text.find("\n", m.end())
+        para_end = len(text) if para_end < 0 else para_end
+        sentences = _sentences(text, para_start, para_end)
+        for i, (s, e) in enumerate(sentences):
+            signal = GROUP_SIGNAL.search(text, s, e)
+            if not signal:
+                continue
+            lo = sentences[i - 1][0] if i > 0 else s
+            share = percent(text[lo:e])
+            for name in split_members(_group_listing(text, sentences, i, signal)):
+                members.append(Member(name, lo, e, share))
+    for d in definitions:
+        if APPOSITION_AFTER.match(text, d.end - 1) or APPOSITION_AFTER.match(text, d.end) or \
+                APPOSITION_BEFORE.search(text, max(0, d.start - 60), d.start):
+            members.append(Member(d.name, d.start, d.end, None))
+    return members
+
+
+def document_book(text: str) -> tuple[NameBook, list[AliasDef], list[Member]]:
+    """The names a document knows: alias definitions, then controlling-group members."""
+    definitions = find_aliases(text)
+    book = NameBook(definitions)
+    members = controlling_members(text, definitions) if CONTROL_WORD.search(text) else []
+    for member in members:
+        book.add(book.canonical(member.name))
+    return book, definitions, members
+
+
+# --- the holdings table ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HoldingColumns:
+    """Where the fields of a holdings table are (indexes, None when absent)."""
+
+    holder: int
+    held: int
+    held_pct: int | None
+    before: int | None
+    after: int | None
+
+
+@dataclass(frozen=True)
+class HoldingRow:
+    """One holder's line of the holdings table, aligned and read."""
+
+    holder: str
+    shares: int
+    percent: float | None
+    pledged_before: int | None
+    pledged_after: int | None
+    start: int
+    end: int
+
+
+def is_holdings_table(table: Table) -> bool:
+    """A table of shares held per holder (not a pledge table, which names pledgees)."""
+    return table.find(HELD_COL, exclude=NOT_HELD_COL) is not None and table.find(PLEDGEE_COL) is None
+
+
+def _holding_columns(table: Table) -> HoldingColumns | None:
+    """Locate holder, held, % held, pledged before/after by header keywords.
+
+    The % held is the percentage column right after the held column. A pledged-before header
+    cut to a fragment (`thousand)`) is recognised by its place, just before pledged-after.
+    """
+    held = table.find(HELD_COL, exclude=NOT_HELD_COL)
+    if held is None:
+        return None
+    holder = table.find(HOLDER_COL)
+    nxt = held + 1
+    held_pct = nxt if nxt < len(table.columns) and PCT_COL.search(table.columns[nxt].label) else None
+    pledged = re.compile(r"pledged", re.I)
+    after = next((i for i, c in enumerate(table.columns)
+                  if pledged.search(c.label) and AFTER_COL.search(c.label)
+                  and not PCT_COL.search(c.label)), None)
+    before = next((i for i, c in enumerate(table.columns)
+                   if pledged.search(c.label) and BEFORE_COL.search(c.label)
+                   and not PCT_COL.search(c.label)), None)
+    if before is None and after is not None and after > 0 and FRAGMENT.match(table.columns[after - 1].label):
+        before = after - 1
+    return HoldingColumns(0 if holder is None else holder, held, held_pct, before, after)
+
+
+def _aligned(cell: Cell | None, count: int, unit: int) -> list[int | None]:
+    """Per-holder counts from a multi-valued cell when it lists exactly `count` values."""
+    values = cell_values(cell) if cell else []
+    if len(values) != count:
+        return [None] * count
+    return [shares(v, unit) for v in values]
+
+
+def _read_scrambled(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
+                    book: NameBook) -> list[HoldingRow] | str:
+    """A row holding several holders: names split with the name book, values taken in order."""
+    held_cell = table.cell(row, cols.held)
+    assert held_cell is not None
+    held = cell_values(held_cell)
+    pct_cell = table.cell(row, cols.held_pct)
+    pcts = cell_values(pct_cell) if pct_cell else []
+    names_cell = table.cell(row, cols.holder)
+    names = book.segment(names_cell.text, len(held)) if names_cell else None
+    if names is None:
+        return f"holders run together could not be split into {len(held)} known names"
+    if pcts and len(pcts) != len(held):
+        return "percentages do not align with the holders"
+    unit = table.columns[cols.held].unit
+    before = _aligned(table.cell(row, cols.before), len(held),
+                      table.columns[cols.before].unit) if cols.before is not None else [None] * len(held)
+    after = _aligned(table.cell(row, cols.after), len(held),
+                     table.columns[cols.after].unit) if cols.after is not None else [None] * len(held)
+    out = []
+    for i, name in enumerate(names):
+        count = shares(held[i], unit)
+        if count is None:
+            return "a count of shares held could not be read"
+        out.append(HoldingRow(book.canonical(name), count, pct(pcts[i]) if pcts else None,
+                              before[i], after[i], row[0].start, row[-1].end))
+    return out
+
+
+def _read_row(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
+              book: NameBook) -> list[HoldingRow] | str:
+    """One table row as holdings (several for a scrambled row), or why it cannot be read."""
+    held_cell = table.cell(row, cols.held)
+    if held_cell is None or held_cell.empty:
+        return "row without shares held"
+    if len(cell_values(held_cell)) > 1:
+        return _read_scrambled(table, cols, row, book)
+    holder = table.cell(row, cols.holder)
+    count = shares(held_cell, table.columns[cols.held].unit)
+    if holder is None or holder.empty or count is None:
+        return "row without a holder or a readable count"
+
+    def count_of(index: int | None) -> int | None:
+        return shares(table.cell(row, index), table.columns[index].unit) if index is not None else None
+
+    return [HoldingRow(book.canonical(holder.text), count, pct(table.cell(row, cols.held_pct)),
+                       count_of(cols.before), count_of(cols.after), row[0].start, row[-1].end)]
+
+
+@dataclass(frozen=True)
+class HoldingsReading:
+    """The holdings tables, the rows read from them, and rows that could not be read."""
+
+    tables: list[tuple[Table, HoldingColumns]]
+    rows: list[HoldingRow]
+    problems: list[tuple[str, int, int]]
+
+
+def read_holdings(text: str, book: NameBook) -> HoldingsReading:
+    """Every holder row of the document's holdings tables (pure: nothing is logged)."""
+    reading = HoldingsReading([], [], [])
+    for table in find_tables(text):
+        cols = _holding_columns(table) if is_holdings_table(table) else None
+        if cols is None:
+            continue
+        reading.tables.append((table, cols))
+        for row in table.rows:
+            result = _read_row(table, cols, row, book)
+            if isinstance(result, str):
+                reading.problems.append((result, row[0].start, row[-1].end))
+            else:
+                reading.rows.extend(result)
+    return reading
+
+
+# --- facts -------------------------------------------------------------------------------------
+
+
+@extractor("holdings")
+def extract_holdings(ctx: DocContext) -> list[Fact]:
+    """Shareholdings from the holdings table; controlling shareholders from the text."""
+    if not ctx.meta.issuer or not (CONTROL_WORD.search(ctx.text) or "\t" in ctx.text):
+        return []
+    book, _definitions, members = document_book(ctx.text)
+    facts: list[Fact] = []
+    issuer, as_of = ctx.meta.issuer, ctx.meta.date
+    reading = read_holdings(ctx.text, book)
+    for reason, start, end in reading.problems:
+        ctx.skip(FAMILY, reason, start, end)
+    for row in reading.rows:
+        facts.append(Shareholding(holder=row.holder, company=issuer, shares=row.shares,
+                                  percent=row.percent, as_of=as_of, pledged_before=row.pledged_before,
+                                  pledged_after=row.pledged_after,
+                                  evidence=ctx.evidence(row.start, row.end)))
+    seen: set[tuple[str, ...]] = set()
+    for member in members:
+        holder = book.canonical(member.name)
+        if name_key(holder) in seen:
+            continue
+        seen.add(name_key(holder))
+        facts.append(ControllingShareholder(company=issuer, holder=holder, as_of=as_of,
+                                            group_percent=member.group_percent,
+                                            evidence=ctx.evidence(member.start, member.end)))
+    return facts
+
+
+@extractor("aliases")
+def extract_aliases(ctx: DocContext) -> list[Fact]:
+    """One Alias fact per party definition, so the graph resolves short forms across documents."""
+    if not ctx.meta.issuer:
+        return []
+    return [Alias(issuer=ctx.meta.issuer, name=d.name, alias=d.alias,
+                  evidence=ctx.evidence(d.start, d.end)) for d in find_aliases(ctx.text)]
