@@ -1,0 +1,181 @@
+"""Officers (chairman, chief executive, president, company secretary, CFO, general manager) wherever
+the document states them.
+
+Sources, each found with a regular expression over the raw text and read on a small folded region:
+
+- the signature block: `By order of the Board / COMPANY / NAME / Chairman of the Board, Executive
+  Director and Chief Executive Officer` (titles may wrap over lines);
+- inline titles of the board paragraph: `Mr. Lin Zhaohui (Chairman)` (read by `extract.board`);
+- appositions in notes and biographies: `Mr. Xu Lei is the chief financial officer, secretary of
+  the Board and joint company secretary of the Company`, `Mr. Cai Baogui, Chairman of the Board`;
+- statement signatures of reports: `Co-founder, Chairman and CEO / Mr. Cai Baogui`, or a name line
+  with an honorific followed by a title line.
+
+A title is kept only when the whole item is a known title (`extract.vocab.OFFICER_TITLE_PHRASES`),
+so `the spouse of the chairman` or `chairman of the meeting` never make an officer. Sentences that
+say someone resigned, retired or will be appointed are skipped: they do not state a current office.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extract.board import board_paragraphs
+from extract.context import DocContext
+from extract.identity import BY_ORDER, CJK, ENDS_WITH_COMPANY_FORM
+from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean_person, fold, officer_title,
+                           read_titles, title_items)
+from extract.records import Fact, Officer
+from extract.registry import extractor
+
+_NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}}"
+_LINE_NAME = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,5}}"
+# Apposition: `Mr. Xu Lei is the chief financial officer ...`, `Mr. Peng Haoran ("Mr. Peng"), an
+# executive Director and the general manager of the Company`, `Mr. Cai Baogui, Chairman of the Board`.
+APPOSITION = re.compile(
+    rf"(?<![\w.])(?:{HONORIFIC})(?P<name>{_NAME})\s*(?:\([^()]{{0,60}}\)\s*)?"
+    rf"(?:,\s*|\s+is\s+(?:also\s+|currently\s+)?)(?=[A-Za-z])")
+# Where the titles of an apposition end: `;`, a parenthesis, a quote, a full stop, a blank line.
+APPOSITION_END = re.compile(r"[;()\"“”]|\.(?=\s|$)|\n\s*\n")
+#: Longest apposition read after the name, in characters.
+APPOSITION_LIMIT = 300
+# Sentences that do not state a current office.
+NOT_CURRENT = re.compile(r"\b(?:resign\w*|retire\w*|ceased?|former(?:ly)?|will\s+be|was\s+appointed|"
+                         r"has\s+been\s+appointed|proposed|nominat\w*|removed|passed\s+away)\b", re.I)
+# Statement signature, titles first: `Co-founder, Chairman and CEO` / (blank lines) / `Mr. Cai Baogui`.
+TITLES_THEN_NAME = re.compile(
+    rf"^[ \t]*\**(?P<titles>[A-Z][A-Za-z ,&\-]{{2,80}}?)\**[ \t]*\n(?:[ \t]*\n)*"
+    rf"[ \t]*\**(?:{HONORIFIC})(?P<name>{_LINE_NAME})\**[ \t]*$", re.M)
+# Statement signature, name first: `Mr. Cai Baogui` / `Chairman`.
+NAME_THEN_TITLES = re.compile(
+    rf"^[ \t]*\**(?:{HONORIFIC})(?P<name>{_LINE_NAME})\**[ \t]*\n(?:[ \t]*\n)?"
+    rf"[ \t]*\**(?P<titles>[A-Z][A-Za-z ,&\-]{{2,80}}?)\**[ \t]*$", re.M)
+#: How far after `By order of the Board` the signature block is read.
+SIGNATURE_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class _Held:
+    """A title someone is stated to hold, with the document span that states it."""
+
+    person: str
+    title: str
+    as_written: str
+    start: int
+    end: int
+
+
+@extractor("officer")
+def extract_officers(ctx: DocContext) -> list[Fact]:
+    """Officer facts from every source, one per person and title (first statement kept)."""
+    if not ctx.meta.issuer:
+        return []
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    for held in _all_held(ctx):
+        key = (_name_key(held.person), held.title)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(Officer(company=ctx.meta.issuer, person=held.person, title=held.title, as_of=ctx.meta.date,
+                             title_as_written=held.as_written, evidence=ctx.evidence(held.start, held.end)))
+    return facts
+
+
+def _name_key(name: str) -> str:
+    """Names compared the way the spec compares them: case, hyphens and punctuation ignored."""
+    return " ".join(re.sub(r"[-.,'’]", " ", name.casefold()).split())
+
+
+def _all_held(ctx: DocContext) -> Iterator[_Held]:
+    yield from _signature_titles(ctx)
+    for paragraph in board_paragraphs(ctx):
+        for seat in paragraph.seats:
+            for title, as_written in seat.titles:
+                yield _Held(seat.person, title, as_written, seat.start, seat.end)
+    yield from _apposition_titles(ctx)
+    yield from _statement_titles(ctx)
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """Non-empty lines of text[start:end] as (start, end, stripped text without `*`)."""
+    pos = start
+    for line in text[start:end].split("\n"):
+        clean = " ".join(line.replace("*", " ").split())
+        if clean:
+            yield pos, pos + len(line), clean
+        pos += len(line) + 1
+
+
+def _signature_titles(ctx: DocContext) -> Iterator[_Held]:
+    """`By order of the Board / COMPANY / NAME / TITLES`: the signatory's titles."""
+    text = ctx.text
+    for order in BY_ORDER.finditer(text):
+        lines = list(_lines(text, order.end(), min(len(text), order.end() + SIGNATURE_WINDOW)))
+        person_at = _signatory_line(lines)
+        if person_at is None:
+            continue
+        _, _, person = lines[person_at]
+        start, end, written = lines[person_at][0], lines[person_at][1], []
+        for line_start, line_end, line in lines[person_at + 1:]:
+            if read_titles(line) is None:
+                break
+            written.append(line)
+            end = line_end
+        for title, as_written in read_titles(" ".join(written)) or ():
+            yield _Held(person, title, as_written, start, end)
+
+
+def _signatory_line(lines: list[tuple[int, int, str]]) -> int | None:
+    """Index of the signatory's name among the first lines of a signature (company lines skipped)."""
+    for i, (_, _, line) in enumerate(lines[:4]):
+        if CJK.search(line) or ENDS_WITH_COMPANY_FORM.search(line):
+            continue
+        person = clean_person(line)
+        if person:
+            lines[i] = (lines[i][0], lines[i][1], person)
+            return i
+    return None
+
+
+def _apposition_titles(ctx: DocContext) -> Iterator[_Held]:
+    """`Mr. X, an executive Director and president of the Company`: titles until another person."""
+    text = ctx.text
+    for m in APPOSITION.finditer(text):
+        person = clean_person(m.group("name"))
+        if person is None:
+            continue
+        stop = APPOSITION_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
+        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        items = _leading_titles(fold(text, m.end(), end).text)
+        if not items:
+            continue
+        if NOT_CURRENT.search(text, m.start(), end):
+            ctx.skip("officer", f"title of {person} stated with a change, not a current office", m.start(), end)
+            continue
+        for title, as_written in items:
+            yield _Held(person, title, as_written, m.start(), end)
+
+
+def _leading_titles(text: str) -> list[tuple[str, str]]:
+    """Known titles among the items of an apposition, read until an item names another person."""
+    out: list[tuple[str, str]] = []
+    for item in title_items(text):
+        if HONORIFIC_ANYWHERE.search(item):
+            break
+        title = officer_title(item)
+        if title:
+            out.append((title, item))
+    return out
+
+
+def _statement_titles(ctx: DocContext) -> Iterator[_Held]:
+    """Signatures of statements and letters: a title line and an honorific name line, either order."""
+    for pattern in (TITLES_THEN_NAME, NAME_THEN_TITLES):
+        for m in pattern.finditer(ctx.text):
+            person = clean_person(m.group("name"))
+            titles = read_titles(m.group("titles"))
+            if person and titles:
+                for title, as_written in titles:
+                    yield _Held(person, title, as_written, m.start(), m.end())
