@@ -1,0 +1,132 @@
+"""Subsidiaries of the issuer, named as such.
+
+Only phrasings that tie a named organisation to the issuer itself are read (precision first):
+
+* `X, a wholly-owned subsidiary of the Company`, `X is an indirect subsidiary of the Group`;
+* `the Company's wholly-owned subsidiary, X`, `a subsidiary of the Company, X ("Short")`;
+* `the Company's major subsidiaries, including ... X and Y`;
+* `X, which is JL MAG's own recycling company` (the issuer's own company).
+
+`its subsidiary` is not read: in a sentence about a counterparty, `its` is the counterparty.
+The parent is the issuer (`DocumentMeta.issuer`); a child stated with a defined short name
+(`The full name of Yinhai New Materials is Yinhai New Materials Co., Ltd.`) is given its full name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extract.context import DocContext
+from extract.records import Fact, Subsidiary
+from extract.registry import extractor
+
+FAMILY = "subsidiary"
+
+_ORG_TOKEN = r"(?:Co\.,|[A-Z0-9][A-Za-z0-9&'’.\-]*|\((?:[A-Z][A-Za-z]*\s?)+\)|of|and|&|de)"
+# Family: an organisation name as written (`JL MAG Baotou Technology`, `Yinhai New Materials Co., Ltd.`).
+ORG = rf"[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+{_ORG_TOKEN}){{0,9}}"
+# A footnote mark after a name (`Yinhai New Materials¹⁴`).
+_FOOTNOTE = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]*"
+_QUALIFIERS = (r"(?:(?:direct|indirect|indirectly|directly|wholly[- ]owned|non[- ]wholly[- ]owned|principal|major|"
+               r"key|operating|main|important|PRC|onshore|offshore|domestic|overseas|new)\s+)*")
+# Family: words at the start of a capitalised run that are not part of a name.
+LEADING_STOP = re.compile(
+    r"^(?:(?:The|Our|Its|In|On|At|During|Meanwhile|Moreover|Besides|Also|As|And|For|With|Through|By|"
+    r"Among|Including|Namely|Of)\s+)+")
+# Family: the company form that ends a name (`Co., Ltd.`, `Limited`): what follows is not the name.
+COMPANY_FORM_END = re.compile(r"^.*?\b(?:Co\.,?\s*Ltd\.?|Company\s+Limited|Limited|Ltd\.|Inc\.|Corporation|LLC)(?=\s|$)")
+_NOT_ORG = re.compile(r"^(?:the\s+)?(?:Company|Group|Board|Reporting\s+Period|PRC|China|Hong\s+Kong)$", re.I)
+# Family: `the full name of X is Y` (a footnote giving a short name's full form).
+FULL_NAME = re.compile(rf"full\s+name\s+of\s+(?P<short>{ORG})\s+is\s+(?P<full>{ORG})", re.I)
+# Family: `Y ("X")` or `Y (hereinafter "X")`: a defined short name.
+DEFINED = re.compile(rf"(?P<full>{ORG})\s*\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+)?)?(?:the\s+)?[\"“]"
+                     r"(?P<short>[^\"”]{2,40})[\"”]")
+
+
+def _issuer_ref(ctx: DocContext) -> str:
+    """A regex for the issuer as a text refers to it: `the Company`, `the Group`, its names and short names."""
+    names = {ctx.meta.issuer or "", *ctx.meta.issuer_aliases}
+    if ctx.meta.issuer:
+        at = ctx.text.find(ctx.meta.issuer)
+        window = ctx.text[at:at + 300] if at >= 0 else ""
+        names.update(m.group(1) for m in re.finditer(r"[\"“]([^\"”]{2,30})[\"”]", window))
+    names = {n for n in names if n and not re.fullmatch(r"(?:the\s+)?(?:company|group)", n, re.I)}
+    alternatives = [r"the\s+Company", r"the\s+Group", r"our\s+Company"]
+    alternatives += [re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True)]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+@extractor("subsidiaries")
+def extract_subsidiaries(ctx: DocContext) -> list[Fact]:
+    """Every subsidiary phrasing that names the issuer as parent; one fact per child."""
+    if not ctx.meta.issuer or "ubsidiar" not in ctx.text and "'s own" not in ctx.text:
+        return []
+    issuer = _issuer_ref(ctx)
+    full_names = _full_names(ctx.text)
+    facts: dict[str, Fact] = {}
+    for name, start, end in _children(ctx.text, issuer):
+        child = full_names.get(name, name)
+        if child.casefold() == ctx.meta.issuer.casefold() or child.casefold() in facts:
+            continue
+        facts[child.casefold()] = Subsidiary(parent=ctx.meta.issuer, child=child,
+                                             evidence=ctx.sentence_evidence(start, end))
+    return list(facts.values())
+
+
+def _patterns(issuer: str) -> tuple[re.Pattern[str], ...]:
+    """The phrasing families, built around the issuer reference of one document."""
+    return (
+        # `X, a wholly-owned subsidiary of the Company` / `X is an indirect subsidiary of the Group`
+        re.compile(rf"(?P<child>{ORG}){_FOOTNOTE}(?:\s*\([^)]{{0,60}}\))?\s*(?:,\s*|\s+(?:is|was|became|has\s+become)\s+)"
+                   rf"(?:an?|the)\s+{_QUALIFIERS}subsidiary\s+of\s+{issuer}\b"),
+        # `the Company's wholly-owned subsidiary, X` / `a subsidiary of the Company, X`
+        re.compile(rf"(?:{issuer}['’]s\s+{_QUALIFIERS}subsidiary|(?:an?\s+)?{_QUALIFIERS}subsidiary\s+of\s+{issuer})"
+                   rf",?\s+(?:namely\s+)?(?P<child>{ORG})"),
+        # `X, which is JL MAG's own recycling rare earth company`
+        re.compile(rf"(?P<child>{ORG}){_FOOTNOTE},?\s+which\s+is\s+(?:the\s+)?{issuer}['’]s\s+own\s+[a-z ]{{0,40}}"
+                   r"(?:company|subsidiary|enterprise)\b"),
+    )
+
+
+# Family: `subsidiaries, including [an audit on] X and Y` / `subsidiaries, namely X, Y and Z`.
+SUBSIDIARY_LIST = re.compile(
+    r"\b(?:major|principal|key|main|operating|its|our|wholly[- ]owned)\s+subsidiaries\s*,?\s*(?:including|namely|such\s+as)\s+"
+    rf"(?:[a-z][a-z-]*\s+){{0,8}}?(?P<list>{ORG}(?:\s*,\s*{ORG})*(?:,?\s+and\s+{ORG})?)")
+
+
+def _children(text: str, issuer: str) -> Iterator[tuple[str, int, int]]:
+    for pattern in _patterns(issuer):
+        for m in pattern.finditer(text):
+            name = _clean(m.group("child"))
+            if name:
+                yield name, m.start(), m.end()
+    for m in SUBSIDIARY_LIST.finditer(text):
+        for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+            name = _clean(part)
+            if name:
+                yield name, m.start(), m.end()
+
+
+def _clean(raw: str) -> str | None:
+    """A child's name without leading sentence words; None when what is left is not a name."""
+    name = LEADING_STOP.sub("", " ".join(raw.split()))
+    form = COMPANY_FORM_END.match(name)
+    name = form.group(0) if form else name.strip(" ,.")
+    name = re.sub(r"\s+(?:and|of|&)$", "", name)
+    if _NOT_ORG.match(name) or len(name.split()) < 2 and not re.search(r"[A-Z]{2,}", name):
+        return None
+    return name
+
+
+def _full_names(text: str) -> dict[str, str]:
+    """Short name -> full name, from footnotes and `Full Name ("Short")` definitions."""
+    found: dict[str, str] = {}
+    for m in FULL_NAME.finditer(text):
+        short, full = _clean(m.group("short")), _clean(m.group("full"))
+        if short and full:
+            found[short] = full
+    for m in DEFINED.finditer(text):
+        full = _clean(m.group("full"))
+        if full:
+            found.setdefault(m.group("short").strip(), full)
+    return found
