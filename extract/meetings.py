@@ -1,0 +1,386 @@
+"""General meetings and poll results: meetings, resolutions, attendance, officials, share capital.
+
+A poll-results announcement reports one or more meetings (AGM, EGM, A/H share class meetings)
+held on one day: per meeting the shares entitled to vote and the shares represented, the issued
+share capital on that day, a vote table per meeting (read by `extract.meetings_votes`), the
+directors who attended, and the scrutineer. Everything is found with regular expressions over
+the raw text; no region is tokenised. The issuer comes from `ctx.meta`: a fragment that never
+names its issuer yields nothing (the company of a fact is never guessed), only a skip.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.context import DocContext
+from extract.dates import ANY_DATE, parse_date
+from extract.meetings_checks import check_meeting, check_resolution
+from extract.meetings_votes import Table, VoteRow, find_tables
+from extract.numbers import to_decimal
+from extract.records import (Absence, Attendance, DataQualityFinding, Fact, Meeting, MeetingOfficial,
+                             Resolution, ShareCapital)
+from extract.registry import extractor
+from extract.vocab import HONORIFICS
+
+FAMILY = "meetings"
+
+# Meeting names, by kind; class meetings first, since they also contain `general meeting`-free
+# words only (`A Shares Class Meeting`, `class meeting of holders of H Shares`).
+MEETING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("class_a", re.compile(r"\bA[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
+                           r"\bclass\s+meeting\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?A[\s-]+Shares?\b", re.I)),
+    ("class_h", re.compile(r"\bH[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
+                           r"\bclass\s+meeting\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?H[\s-]+Shares?\b", re.I)),
+    ("other", re.compile(r"\b(?:Domestic|Unlisted|Preference)[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
+                         r"\bclass\s+meeting\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?"
+                         r"(?:Domestic|Unlisted|Preference)\s+Shares?\b", re.I)),
+    ("egm", re.compile(r"\bextraordinary\s+general\s+meeting|\bspecial\s+general\s+meeting|\bE\s?GM\b|\bSGM\b", re.I)),
+    ("agm", re.compile(r"\bannual\s+general\s+meeting|\bAGM\b", re.I)),
+)
+# The announcement's heading, family `POLL RESULTS OF THE ... MEETING(S) HELD ON <date>`.
+HEADING_START = re.compile(r"POLL\s+RESULTS|RESULTS\s+OF\s+(?:THE\s+)?(?:[\w,]+\s+){0,5}GENERAL\s+MEETING", re.I)
+_DATE = f"(?P<date>{ANY_DATE.pattern})"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# Meeting date in prose, family `held on 29 May 2019`, `at the AGM on 29 May 2019`,
+# `convened at ... on Thursday, November 23, 2023`.
+MEETING_DATE = re.compile(
+    rf"\b(?:held|convened|AGM|EGM|SGM|(?:general|class)\s+meetings?)\b[^.\n]{{0,300}}?\bon\s+{_WEEKDAY}{_DATE}",
+    re.I)
+# Venue, family `held at <place> on <date>`.
+VENUE = re.compile(rf"\bheld\s+at\s+(?P<venue>[^\n]{{5,300}}?),?\s+on\s+{_WEEKDAY}{_DATE}", re.I)
+_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+_PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
+# Shares entitled to vote, family `total number of (A) Shares entitling the holders to attend and
+# vote ... at the EGM was 1,342,540,451 Shares`.
+ENTITLED = re.compile(
+    rf"\bshares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b[^.]{{0,300}}?\b(?:was|were|is|of)\s+{_COUNT}",
+    re.I)
+# Shares represented, family `... represented by the Shareholders attending the EGM ... was
+# 660,025,770 Shares, representing approximately 49.1624%` and `Shareholders holding an aggregate
+# of 1,234 Shares, representing 56.78% of ..., were present at the AGM`.
+REPRESENTED = (
+    re.compile(rf"\b(?:represented|held)\s+by\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:shareholders|holders|members)\b"
+               rf"[^.]{{0,250}}?\b(?:was|were|amounted\s+to|totall?ed)\s+(?:approximately\s+)?{_COUNT}\s+"
+               rf"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b(?:[^.%]{{0,60}}?\brepresent\w*\s+(?:approximately\s+|about\s+)?{_PCT})?",
+               re.I),
+    re.compile(rf"\bholding\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|in\s+aggregate\s+|together\s+)?{_COUNT}\s+"
+               rf"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b(?:[^.%]{{0,60}}?\b(?:represent\w*|accounting\s+for)\s+"
+               rf"(?:approximately\s+|about\s+)?{_PCT})?[^.]{{0,200}}?\b(?:attended|(?:were|was)\s+present)\b", re.I),
+)
+# Issued share capital, family `total number of issued shares of the Company (the "Shares") was
+# 1,342,540,451 Shares (including 1,141,794,851 A Shares and 200,745,600 H Shares)` and
+# `total number of issued and fully paid up shares of the Company was 1,966,387,866 shares`.
+ISSUED = re.compile(
+    rf"\b(?:number\s+of\s+(?:the\s+)?(?:issued|total\s+issued)\s+(?:and\s+fully\s+paid(?:[\s-]up)?\s+)?"
+    rf"(?:ordinary\s+)?shares|number\s+of\s+(?:the\s+)?shares\s+in\s+issue|issued\s+share\s+capital)"
+    rf"(?:\s+of\s+the\s+Company)?(?:\s*\([^)]{{0,60}}\))?\s+(?:was|were|is|amounted\s+to|comprised|consisted\s+of)\s+"
+    rf"{_COUNT}\s+(?:ordinary\s+)?shares?\b", re.I)
+# The class split right after the total: `(including 1,141,794,851 A Shares and 200,745,600 H Shares)`.
+CLASS_SPLIT = re.compile(rf"[^.]{{0,40}}?\b(?:including|comprising|of\s+which|consisting\s+of)\b[^.]{{0,200}}", re.I)
+CLASS_COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<cls>[AH])[\s-]+Shares?\b")
+# Statements on every resolution: `all the ordinary resolutions ... were duly passed`.
+ALL_PASSED = re.compile(r"\ball\s+(?:of\s+)?the\s+(?:proposed\s+)?(?:ordinary\s+|special\s+)?(?:and\s+special\s+)?"
+                        r"resolutions\b[^.]{0,250}?\b(?:were|was|have\s+been|had\s+been)\s+(?:duly\s+)?"
+                        r"(?:passed|approved)\b", re.I)
+_HONORIFIC = "|".join(sorted({re.escape(h.rstrip(".")) for h in HONORIFICS}, key=len, reverse=True))
+# A person named with an honorific, family `Mr. Cai Baogui`, `Ms. WANG Xiao-ling`, `Dr Lam Lee G.`.
+PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*\.?){{0,3}})")
+# Attendance clauses, family `... attended the EGM in person`, and absence clauses,
+# `... was unable to attend the AGM due to other business commitments`.
+ABSENT = re.compile(r"\b(?:unable|not\s+able)\s+to\s+attend|\b(?:did|could)\s+not\s+attend|"
+                    r"\bfailed\s+to\s+attend|\babsent\b|\bwere\s+not\s+present|\bwas\s+not\s+present", re.I)
+ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b", re.I)
+CLAUSE_SPLIT = re.compile(r";|\bwhereas\b|\bwhile\b|\bbut\b|(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<![A-Z])\.\s+(?=[A-Z])")
+MEETING_WORD = re.compile(r"\bmeetings?\b|\bAGM\b|\bEGM\b|\bSGM\b", re.I)
+# Organisations acting at the meeting, named before their role: `Computershare Hong Kong Investor
+# Services Limited (the Company's H Share registrar)`, `Tricor Tengis Limited, the branch share
+# registrar of the Company in Hong Kong`, `Jingtian & Gongcheng (the Company's PRC legal adviser)`.
+_ORG = r"(?P<org>[A-Z][\w&'’.\-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z(][\w&'’.()\-]*){0,8})"
+ORG_ROLE = re.compile(rf"{_ORG}\s*(?:\(|,)\s*(?:being\s+)?(?:the\s+|its\s+)?(?:Company['’]s\s+)?"
+                      r"(?P<role>[^(),]{0,60}?\b(?:registrar|legal\s+advis[eo]rs?|auditors?))\b")
+ORG_FORM = re.compile(r"(?P<org>[A-Z][\w&'’.\-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z(][\w&'’.()\-]*){0,8}?"
+                      r"\s+(?:Limited|Ltd\.?|LLP|Partners|Law\s+Firm|Law\s+Offices|CPA))\b")
+SCRUTINY = re.compile(r"\bscrutine|\bscrutiny\b", re.I)
+ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("share_registrar", re.compile(r"registrar", re.I)),
+    ("legal_adviser", re.compile(r"legal\s+advis", re.I)),
+    ("auditor", re.compile(r"auditor", re.I)),
+)
+
+
+@dataclass
+class MeetingInfo:
+    """One meeting as the announcement reports it."""
+
+    kind: str
+    start: int
+    end: int
+    entitled: int | None = None
+    represented: int | None = None
+    percent: float | None = None
+    rows: list[VoteRow] = field(default_factory=list)
+
+
+@extractor(FAMILY)
+def extract_meetings(ctx: DocContext) -> list[Fact]:
+    """Meeting, resolution, share capital, attendance, absence, official and finding facts."""
+    text = ctx.text
+    problems: list[tuple[str, int, int]] = []
+    tables = find_tables(text, problems)
+    heading = _heading(text)
+    kinds = _kinds_in(text[heading[0]:heading[1]]) if heading else []
+    if not tables and not kinds:
+        return []
+    company = ctx.meta.issuer
+    if not company:
+        ctx.skip(FAMILY, "poll results of an issuer the document never names", 0, len(text))
+        return []
+    date = _meeting_date(text, heading)
+    if date is None:
+        ctx.skip(FAMILY, "meeting date not stated", *(heading or (0, 0)))
+        return []
+    for reason, start, end in problems:
+        ctx.skip(FAMILY, reason, start, end)
+    meetings = _meetings(ctx, text, tables, kinds)
+    _read_figures(text, meetings)
+    facts: list[Fact] = []
+    for info in meetings.values():
+        facts += _meeting_facts(ctx, company, date, info, text)
+    capital = _share_capital(ctx, company, date)
+    facts += capital
+    facts += _people(ctx, company, date)
+    facts += _officials(ctx, company, date)
+    total = capital[0].total if capital else None
+    for info in meetings.values():
+        for check, message in check_meeting(info.kind, info.entitled, info.represented, info.percent, total):
+            facts.append(_finding(ctx, company, check, message, info.start, info.end))
+    return facts
+
+
+def _heading(text: str) -> tuple[int, int] | None:
+    """The span of the announcement's upper-case heading that names the meetings, if any."""
+    m = HEADING_START.search(text, 0, 6000)
+    if not m:
+        return None
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    end = line_start
+    for line in re.finditer(r"[^\n]*\n?", text[line_start:line_start + 800]):
+        body = line.group(0).replace("*", "").replace("#", "").strip()
+        letters = [c for c in body if c.isalpha()]
+        if not body or (letters and sum(c.isupper() for c in letters) < 0.8 * len(letters)):
+            break
+        end = line_start + line.end()
+    return (line_start, end) if end > line_start else None
+
+
+def _kinds_in(span: str) -> list[str]:
+    """Meeting kinds named in `span`, in order of first mention."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in MEETING_KINDS:
+        for m in pattern.finditer(span):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), kind))
+    return list(dict.fromkeys(kind for _, kind in sorted(found)))
+
+
+def _last_kind(span: str) -> str | None:
+    """The meeting named last in `span` (the heading a table stands under)."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in MEETING_KINDS:
+        for m in pattern.finditer(span):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def _meeting_date(text: str, heading: tuple[int, int] | None) -> str | None:
+    """The day of the meetings: stated in the heading, else in prose (`held on`, `AGM on`)."""
+    if heading:
+        iso = parse_date(text[heading[0]:heading[1]].replace("*", " "))
+        if iso:
+            return iso
+    m = MEETING_DATE.search(text)
+    return parse_date(m.group("date")) if m else None
+
+
+def _meetings(ctx: DocContext, text: str, tables: list[Table], kinds: list[str]) -> dict[str, MeetingInfo]:
+    """Meetings by kind: those the heading names, and those a vote table stands under.
+
+    A table belongs to the meeting named last before it (`Poll Results of A Shares Class Meeting`);
+    a table with no meeting named since the previous one continues that one's meeting.
+    """
+    meetings = {kind: MeetingInfo(kind, 0, 0) for kind in kinds}
+    previous_end, previous_kind = 0, None
+    for table in tables:
+        kind = _last_kind(text[previous_end:table.start]) or previous_kind
+        if kind is None and len(meetings) == 1:
+            kind = next(iter(meetings))
+        previous_end, previous_kind = table.end, kind
+        if kind is None:
+            ctx.skip(FAMILY, "vote table under no named meeting", table.start, table.end)
+            continue
+        info = meetings.setdefault(kind, MeetingInfo(kind, table.start, table.end))
+        info.rows += table.rows
+        info.start, info.end = info.start or table.start, table.end
+    return meetings
+
+
+def _read_figures(text: str, meetings: dict[str, MeetingInfo]) -> None:
+    """Shares entitled and represented, per meeting named in the sentence (or the only meeting)."""
+    for m in ENTITLED.finditer(text):
+        info = _meeting_of(text, m, meetings)
+        if info and info.entitled is None:
+            info.entitled = int(m.group("n").replace(",", ""))
+    for pattern in REPRESENTED:
+        for m in pattern.finditer(text):
+            info = _meeting_of(text, m, meetings)
+            if info and info.represented is None:
+                info.represented = int(m.group("n").replace(",", ""))
+                pct = to_decimal(m.group("p")) if m.group("p") else None
+                info.percent = float(pct) if pct is not None else None
+
+
+def _meeting_of(text: str, m: re.Match[str], meetings: dict[str, MeetingInfo]) -> MeetingInfo | None:
+    """The meeting a figure sentence speaks of: the one it names, else the single meeting."""
+    sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    named = _kinds_in(text[sentence_start:m.end()])
+    if len(named) == 1:
+        return meetings.get(named[0])
+    if len(meetings) == 1:
+        return next(iter(meetings.values()))
+    return None
+
+
+def _meeting_facts(ctx: DocContext, company: str, date: str, info: MeetingInfo, text: str) -> list[Fact]:
+    """The meeting, its resolutions, and the findings of its resolution checks."""
+    venue = VENUE.search(text)
+    start, end = (info.start, info.end) if info.end else (0, min(len(text), 400))
+    facts: list[Fact] = [Meeting(
+        company=company, date=date, kind=info.kind, shares_represented=info.represented,
+        percent_represented=info.percent, shares_entitled=info.entitled,
+        venue=" ".join(venue.group("venue").split()) if venue else None,
+        evidence=ctx.evidence(start, end))]
+    all_passed = bool(ALL_PASSED.search(text))
+    for row in info.rows:
+        resolution = _resolution(ctx, company, date, info.kind, row, all_passed)
+        facts.append(resolution)
+        for check, message in check_resolution(row, resolution.passed, info.represented):
+            facts.append(_finding(ctx, company, check, f"{info.kind} resolution {row.number}: {message}",
+                                  row.start, row.end))
+    return facts
+
+
+def _resolution(ctx: DocContext, company: str, date: str, kind: str, row: VoteRow,
+                all_passed: bool) -> Resolution:
+    """A resolution fact from a vote row; `passed` as stated, else by the threshold of its kind."""
+    passed = row.passed
+    if passed is None and not row.withdrawn:
+        passed = True if all_passed else _by_threshold(row)
+    return Resolution(
+        company=company, meeting_date=date, meeting_kind=kind, number=row.number, kind=row.kind,
+        title=row.title, votes_for=row.votes.get("for"), votes_against=row.votes.get("against"),
+        votes_abstain=row.votes.get("abstain"), percent_for=row.percents.get("for"),
+        percent_against=row.percents.get("against"), percent_abstain=row.percents.get("abstain"),
+        passed=passed, withdrawn=row.withdrawn, evidence=ctx.evidence(row.start, row.end))
+
+
+def _by_threshold(row: VoteRow) -> bool | None:
+    """Passed when the votes for clear the bar of the kind (> 1/2 ordinary, >= 2/3 special)."""
+    cast = sum(row.votes.values())
+    if not cast or "for" not in row.votes:
+        return None
+    share = row.votes["for"] / cast
+    if row.kind == "special" or share < 0.5:
+        return share >= 2 / 3
+    if row.kind == "ordinary":
+        return share > 0.5
+    return True if share >= 2 / 3 else None
+
+
+def _share_capital(ctx: DocContext, company: str, date: str) -> list[Fact]:
+    """The issued share capital on the meeting day, with the A / H split where it is stated."""
+    m = ISSUED.search(ctx.text)
+    if not m:
+        return []
+    split: dict[str, int] = {}
+    tail = CLASS_SPLIT.match(ctx.text, m.end())
+    end = m.end()
+    if tail:
+        for c in CLASS_COUNT.finditer(tail.group(0)):
+            split.setdefault(c.group("cls").upper(), int(c.group("n").replace(",", "")))
+        end = tail.end()
+    return [ShareCapital(company=company, as_of=date, total=int(m.group("n").replace(",", "")),
+                         a_shares=split.get("A"), h_shares=split.get("H"),
+                         evidence=ctx.evidence(m.start(), end))]
+
+
+def _people(ctx: DocContext, company: str, date: str) -> list[Fact]:
+    """Directors named as attending (Attendance) or not attending (Absence) the meeting."""
+    text = ctx.text
+    known = {m.group("name").rstrip(".") for m in PERSON.finditer(text)}
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    for para in re.finditer(r"[^\n]+", text):
+        body = para.group(0)
+        if not (ATTENDED.search(body) or ABSENT.search(body)) or not MEETING_WORD.search(body):
+            continue
+        pos = 0
+        for sep in list(CLAUSE_SPLIT.finditer(body)) + [None]:
+            end = sep.start() if sep else len(body)
+            clause = body[pos:end]
+            kind = "absence" if ABSENT.search(clause) else "attendance" if ATTENDED.search(clause) else None
+            if kind:
+                for name, start in _names(clause, known):
+                    if (kind, name) not in seen:
+                        seen.add((kind, name))
+                        cls = Absence if kind == "absence" else Attendance
+                        facts.append(cls(company=company, meeting_date=date, person=name,
+                                         evidence=ctx.evidence(para.start() + pos, para.start() + end)))
+            pos = sep.end() if sep else end
+    return facts
+
+
+def _names(clause: str, known: set[str]) -> list[tuple[str, int]]:
+    """People a clause names: with an honorific, or as a name written elsewhere with one."""
+    found = {m.group("name").rstrip("."): m.start() for m in PERSON.finditer(clause)}
+    for name in known:
+        if name not in found:
+            m = re.search(rf"(?<![\w.]\s)\b{re.escape(name)}\b", clause)
+            if m:
+                found[name] = m.start()
+    return sorted(found.items(), key=lambda item: item[1])
+
+
+def _officials(ctx: DocContext, company: str, date: str) -> list[Fact]:
+    """Scrutineer, share registrar and legal adviser organisations, from the scrutineer sentence."""
+    text = ctx.text
+    facts: list[Fact] = []
+    for para in re.finditer(r"[^\n]+", text):
+        body = para.group(0)
+        if not SCRUTINY.search(body):
+            continue
+        roles: dict[str, set[str]] = {}
+        for m in ORG_ROLE.finditer(body):
+            org = _clean_org(m.group("org"))
+            roles.setdefault(org, {"scrutineer"}).update(
+                role for role, pattern in ROLE_WORDS if pattern.search(m.group("role")))
+        for m in ORG_FORM.finditer(body):
+            roles.setdefault(_clean_org(m.group("org")), {"scrutineer"})
+        for org, names in roles.items():
+            for role in sorted(names):
+                facts.append(MeetingOfficial(company=company, meeting_date=date, official=org, role=role,
+                                             evidence=ctx.evidence(para.start(), para.end())))
+    return facts
+
+
+def _clean_org(name: str) -> str:
+    """An organisation name without a leading article or sentence word."""
+    return re.sub(r"^(?:The|In|And|Both|Messrs\.?)\s+", "", name.strip(" ,.")).strip()
+
+
+def _finding(ctx: DocContext, company: str, check: str, message: str, start: int, end: int) -> DataQualityFinding:
+    return DataQualityFinding(company=company, check=check, message=message,
+                              evidence=ctx.sentence_evidence(start, end))

@@ -1,0 +1,470 @@
+"""Poll-result vote tables -> one `VoteRow` per resolution, whatever the table was flattened into.
+
+Poll results reach us as tables flattened from PDF or HTML in several ways: one row per line with
+tab-separated cells (`1.<TAB>Title<TAB>659,910,462 (99.9825%)<TAB>...`), one cell per line with
+`|` lines between cells (a wrapped title interleaves with the vote cells), or a whole table run
+into one line (`5. Ordinary Resolution No. 5 of 1,362,066,822 1,238,028 Annual General ...
+(99.91%) (0.09%) ...`). So the table is not read as a grid. Instead:
+
+1. a header (`FOR AGAINST ABSTAIN`, `For Against`, `... Total number of votes`) says which vote
+   columns the table has, in which order; a column it lacks stays None, never 0;
+2. resolution numbers (`1.`, `1.01`, `(a)`, `2(a)`) are accepted only in sequence, so `31` of
+   `31 December 2018` or `No. 5` in a title never starts a row;
+3. inside a row, counts are vote cells only when they stand in a cell of their own, or in a run
+   with other counts or percentages; every other word is the title, in reading order.
+
+A row whose vote cells do not add up to the header's columns is skipped with a reason, not
+guessed. Pure text in, plain values out: `extract.meetings` turns rows into facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.numbers import to_decimal
+
+# Vote-table header row, family `FOR AGAINST ABSTAIN` / `For | Against` / `For Against Total
+# number of votes`, with optional `Number of votes (%)` sub-headers between the column names.
+_SUBHEAD = r"(?:[^A-Za-z]{0,60}(?:(?:number|no\.)\s+of\s+(?:votes|shares)(?:\s+cast)?[^A-Za-z]{0,30}" \
+           r"(?:(?:approximate\s+)?(?:percentage|%)[^A-Za-z]{0,20})?)?)"
+VOTE_HEADER = re.compile(
+    rf"\b(?:FOR|IN\s+FAVOU?R){_SUBHEAD}\bAGAINST\b"
+    rf"(?P<abstain>{_SUBHEAD}\b(?:ABSTAIN(?:ED|S)?|ABSTENTIONS?)\b)?"
+    rf"(?P<total>{_SUBHEAD}\bTOTAL\b)?",
+    re.I)
+# Prose that merely names the choices (`vote for, against or abstain`) is not a header.
+PROSE_BEFORE_HEADER = re.compile(r"(?:vote|voting|votes\s+cast|cast)\s*$", re.I)
+
+# Resolution numbers, family `1.` `12` `1.01` `2(a)` `2.(a)` `(a)` `(iv)` `a)`, read at a cell or
+# sentence start; the sequence check decides which candidates are real.
+MARKER = re.compile(
+    r"(?<![\w.,%$/()\-])(?P<num>\d{1,2}(?:\.\d{1,2})?(?:\.?\s?\([a-z]{1,4}\))?|\([a-z]{1,4}\)|[a-z]\))"
+    r"(?P<dot>\.)?(?=[\s|])")
+# Words that make a following number a reference, not a row: `resolution No. 5`, `Rule 13.40`.
+REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.?|\bnumbers?|\bresolutions?|\bRule|\bparagraphs?|\bitems?|"
+                              r"\bnotes?|\bsections?|\bclauses?|\bArticles?|\bChapter)\s*$", re.I)
+
+# Cell separators of flattened tables: tabs, pipes, line breaks, or runs of spaces.
+CELL_SEP = re.compile(r"(?:[ \u00a0]*[\t|\n][ \u00a0]*)+|[ \u00a0]{2,}")
+# Vote cell tokens: counts `659,910,462` `0`, a dash for nil, percentages `(99.9825%)` `99.98%`,
+# and bare decimals `96.5520` in tables with a separate percentage column.
+COUNT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+DASH_TOKEN = re.compile(r"[-–—]")
+PERCENT_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}(?:\.\d+)?)\s?%\)?[,;]?")
+DECIMAL_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}\.\d+)\)?")
+# A result cell some tables add (`Passed`, `Not passed`, `Carried`).
+RESULT_CELL = re.compile(r"(?P<neg>not\s+)?(?:passed|carried)\.?", re.I)
+
+# What follows a row and is not its title: pass statements (`As more than 50% of the votes ...`,
+# `The above resolution ...`), notes, the signature block.
+ROW_TAIL = re.compile(
+    r"\bAs\s+(?:more\s+than|not\s+less\s+than|no\s+less\s+than|over|at\s+least|less\s+than|fewer)\b|"
+    r"\bThe\s+(?:above|resolution|said)\b|\bAll\s+(?:of\s+)?the\s+(?:above\s+)?resolutions\b|"
+    r"(?:^|\s)\*+\s*Notes?\b|\bNOTES?\s*:|\bNotes?\s*:|\bBy\s+order\s+of\b|\bAs\s+at\s+the\s+date\b")
+# Result statements about one row.
+NOT_PASSED = re.compile(r"\bnot\s+(?:been\s+)?(?:duly\s+)?(?:passed|carried|approved)\b|\bwas\s+rejected\b|"
+                        r"\bfailed\s+to\s+pass\b|\bvoted\s+down\b", re.I)
+PASSED = re.compile(r"\b(?:duly\s+)?(?:passed|carried)\b", re.I)
+WITHDRAWN = re.compile(r"\bwithdrawn\b|\bnot\s+(?:been\s+)?put\s+(?:forward\s+)?to\s+(?:the\s+)?vote\b|"
+                       r"\bnot\s+voted\s+(?:on|upon)\b", re.I)
+# Resolution kind: table section labels (`ORDINARY RESOLUTIONS`) and row statements (`passed as a
+# special resolution`, `(Special Resolution)`).
+KIND_LABEL = re.compile(r"\b(?P<kind>ordinary|special)\s+resolutions?\b", re.I)
+KIND_IN_ROW = re.compile(r"\bas\s+(?:an?\s+)?(?P<kind>ordinary|special)\s+resolution|"
+                         r"\(\s*(?P<kind2>ordinary|special)\s+resolution\s*\)", re.I)
+# Per-class vote lines inside a row (`A Shares ... H Shares ... Total ...`): only the total is read.
+TOTAL_LABEL = re.compile(r"\bTotal\b", re.I)
+
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+         "xv", "xvi", "xvii", "xviii", "xix", "xx")
+#: Farthest a table's first resolution number may stand from its header, and a row from its start.
+FIRST_ROW_REACH = 600
+ROW_REACH = 2500
+#: A line this long without cell separators is prose: the table has ended.
+PROSE_LINE = 120
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The vote columns a table header names, in order (`for`, `against`, `abstain`, `total`)."""
+
+    names: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A resolution number where a row may start: as written, and the parts the sequence uses."""
+
+    start: int
+    end: int
+    main: int | None
+    decimal: str | None
+    letter: str | None
+    strong: bool  # at a line, tab or pipe start, not inside running text
+
+
+@dataclass
+class VoteRow:
+    """One resolution row as read: number, title, vote counts per column, and where it stood."""
+
+    number: str
+    start: int
+    end: int
+    title: str | None = None
+    kind: str | None = None
+    votes: dict[str, int] = field(default_factory=dict)
+    percents: dict[str, float] = field(default_factory=dict)
+    passed: bool | None = None
+    withdrawn: bool = False
+    columns: tuple[str, ...] = ()
+
+
+@dataclass
+class Table:
+    """A vote table: its columns and its rows, spanning [start, end) of the text."""
+
+    columns: Columns
+    start: int
+    end: int
+    rows: list[VoteRow] = field(default_factory=list)
+
+
+@dataclass
+class _Cells:
+    """The vote cells and title words read from one row's text."""
+
+    counts: list[tuple[int, int]] = field(default_factory=list)  # (value, offset in row text)
+    percents: list[float] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    results: list[bool] = field(default_factory=list)
+
+
+def find_tables(text: str, problems: list[tuple[str, int, int]] | None = None) -> list[Table]:
+    """Every vote table of `text` with its rows; `problems` collects (reason, start, end) of rows skipped."""
+    headers = [c for c in _headers(text)]
+    tables: list[Table] = []
+    for i, columns in enumerate(headers):
+        limit = headers[i + 1].start if i + 1 < len(headers) else len(text)
+        table = _read_table(text, columns, limit, problems if problems is not None else [])
+        if table.rows:
+            tables.append(table)
+    return tables
+
+
+def _headers(text: str) -> list[Columns]:
+    """Vote-table headers, with the columns each names; prose like `vote for or against` is not one."""
+    out = []
+    for m in VOTE_HEADER.finditer(text):
+        if PROSE_BEFORE_HEADER.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        names = ["for", "against"]
+        if m.group("abstain"):
+            names.append("abstain")
+        if m.group("total"):
+            names.append("total")
+        out.append(Columns(tuple(names), m.start(), m.end()))
+    return out
+
+
+def _markers(text: str, start: int, limit: int) -> list[Marker]:
+    """Candidate resolution numbers in [start, limit): not references (`No. 5`), parsed into parts."""
+    out = []
+    for m in MARKER.finditer(text, start, limit):
+        if REFERENCE_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        marker = _parse_marker(text, m)
+        if marker is not None:
+            out.append(marker)
+    return out
+
+
+def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
+    """Split `1.01` / `2(a)` / `(iv)` into parts; a bare integer needs a title (a letter) after it."""
+    raw = m.group("num").replace(" ", "")
+    before = text[max(0, m.start() - 200):m.start()].rstrip(" \u00a0")
+    strong = not before or before[-1] in "\n\t|"
+    letter_m = re.search(r"\(?([a-z]{1,4})\)$", raw)
+    letter = letter_m.group(1) if letter_m else None
+    head = raw[:letter_m.start()].rstrip(".") if letter_m else raw
+    main = decimal = None
+    if head:
+        whole, _, decimal = head.partition(".")
+        main = int(whole)
+        decimal = decimal or None
+    if main is not None and decimal is None and letter is None and not m.group("dot"):
+        after = re.match(r"[\s|]*", text[m.end():m.end() + 40])
+        nxt = text[m.end() + (after.end() if after else 0):][:1]
+        if not strong or not (nxt.isalpha() or nxt in "(“\""):
+            return None
+    if letter is not None and letter not in ROMAN and len(letter) > 1:
+        return None
+    return Marker(m.start(), m.end(), main, decimal, letter, strong)
+
+
+def _read_table(text: str, columns: Columns, limit: int,
+                problems: list[tuple[str, int, int]]) -> Table:
+    """Rows of one table: resolution numbers in sequence, each row running to the next one."""
+    table = Table(columns=columns, start=columns.start, end=columns.end)
+    state: tuple[int | None, str | None, str | None] = (None, None, None)
+    current: Marker | None = None
+    current_number = ""
+    for marker in _markers(text, columns.end, limit):
+        if current is None:
+            if marker.start - columns.end > FIRST_ROW_REACH:
+                break
+            number = _first_number(marker)
+            if number is None:
+                continue
+            current, current_number, state = marker, number[0], number[1]
+            continue
+        cells = read_cells(text[current.end:marker.start], columns.names)
+        done = len(cells.counts) >= len(columns.names)
+        stop = row_end(text, current.end, marker.start, columns.names) if done else marker.start
+        if done and stop < marker.start and _prose_between(text, stop, marker.start):
+            break
+        nxt = _next_number(marker, state, done, not cells.counts, text)
+        if nxt is None:
+            if marker.start - current.end > ROW_REACH:
+                break
+            continue
+        table.rows.append(_row(text, current, current_number, stop, columns.names, problems))
+        current, current_number, state = marker, nxt[0], nxt[1]
+    if current is not None:
+        end = row_end(text, current.end, min(limit, current.end + ROW_REACH), columns.names)
+        table.rows.append(_row(text, current, current_number, end, columns.names, problems))
+    table.rows = [r for r in table.rows if r.votes or r.withdrawn]
+    if table.rows:
+        table.end = table.rows[-1].end
+    return table
+
+
+def _first_number(marker: Marker) -> tuple[str, tuple[int | None, str | None, str | None]] | None:
+    """The number a table's first row carries: any main number, `n.01`, or a first letter."""
+    if marker.letter is not None and marker.letter not in ("a", "i"):
+        return None
+    if marker.decimal is not None and int(marker.decimal) != 1:
+        return None
+    return _as_written(marker.main, marker.decimal, marker.letter), (marker.main, marker.decimal, marker.letter)
+
+
+def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None], done: bool,
+                 empty: bool, text: str) -> tuple[str, tuple[int | None, str | None, str | None]] | None:
+    """The marker's number when it continues the sequence after `state`, else None.
+
+    A row whose votes are incomplete is not ended by a new number, unless it has no votes at all
+    (a heading row like `2. To re-elect the following directors:` or a withdrawn resolution) and
+    the new number stands at a cell start or after a colon.
+    """
+    main, decimal, letter = state
+    if not done and not (empty and (marker.strong or text[:marker.start].rstrip()[-1:] in ":;")):
+        return None
+    m_main, m_dec, m_letter = marker.main, marker.decimal, marker.letter
+    if m_letter is not None and m_dec is None:
+        parent = m_main if m_main is not None else main
+        fresh = m_main is not None and main is not None and m_main == main + 1
+        if (parent == main and (letter is None and m_letter in ("a", "i") or _letter_follows(letter, m_letter))) \
+                or (fresh and m_letter in ("a", "i")):
+            return _as_written(parent, None, m_letter), (parent, None, m_letter)
+        return None
+    if m_main is None or main is None:
+        return None
+    if m_dec is not None:
+        same = m_main == main and (decimal is None and int(m_dec) == 1 or
+                                   decimal is not None and int(m_dec) == int(decimal) + 1)
+        fresh = m_main == main + 1 and int(m_dec) == 1
+        return (_as_written(m_main, m_dec, None), (m_main, m_dec, None)) if same or fresh else None
+    if m_main == main + 1:
+        return _as_written(m_main, None, None), (m_main, None, None)
+    return None
+
+
+def _letter_follows(prev: str | None, nxt: str) -> bool:
+    """(b) follows (a); (ii) follows (i); (j) follows (i) too, as a letter."""
+    if prev is None:
+        return False
+    if len(prev) == 1 and len(nxt) == 1 and ord(nxt) == ord(prev) + 1:
+        return True
+    return prev in ROMAN and nxt in ROMAN and ROMAN.index(nxt) == ROMAN.index(prev) + 1
+
+
+def _as_written(main: int | None, decimal: str | None, letter: str | None) -> str:
+    """`1`, `1.01`, `2(a)`: the number as the exchange format writes it."""
+    out = "" if main is None else str(main)
+    if decimal is not None:
+        out += f".{decimal}"
+    if letter is not None:
+        out += f"({letter})" if out else letter
+    return out
+
+
+def _prose_between(text: str, start: int, end: int) -> bool:
+    """True when a prose line stands between two rows: the table ended and another text began."""
+    return any(len(line) >= PROSE_LINE and not re.search(r"[\t|]", line)
+               for line in text[start:end].splitlines())
+
+
+def row_end(text: str, start: int, limit: int, columns: tuple[str, ...]) -> int:
+    """Where a row starting at `start` ends: after its vote cells, at a blank or prose line.
+
+    The title of a row may wrap past its vote cells (continuation lines and `|` cell lines), so
+    the row goes on after the votes until a blank line, a long prose line, or `limit`.
+    """
+    pos, votes_at = start, None
+    for line in re.finditer(r"[^\n]*(?:\n|$)", text[start:limit]):
+        body = line.group(0)
+        if votes_at is not None and line.start() > 0:
+            stripped = body.strip(" \t\u00a0\n|")
+            if not stripped and "|" not in body:
+                return pos
+            if len(body) >= PROSE_LINE and not re.search(r"[\t|]", body):
+                return pos
+        pos = start + line.end()
+        if votes_at is None and len(read_cells(text[start:pos], columns).counts) >= len(columns):
+            votes_at = pos
+        if not body:
+            break
+    return min(pos, limit)
+
+
+def read_cells(chunk: str, columns: tuple[str, ...] = ()) -> _Cells:
+    """Vote counts, percentages and title words of one row's text, in reading order.
+
+    A number is a vote cell when it fills a cell (with its percentage), or stands in a run of two
+    or more counts / percentages; a lone number among words (`31 December`) is title text.
+    """
+    cells = _Cells()
+    pos = 0
+    for sep in list(CELL_SEP.finditer(chunk)) + [None]:
+        end = sep.start() if sep else len(chunk)
+        _read_cell(chunk[pos:end], pos, cells)
+        pos = sep.end() if sep else end
+    return cells
+
+
+def _read_cell(cell: str, offset: int, cells: _Cells) -> None:
+    """Classify the tokens of one cell into vote counts, percentages, result flags and words."""
+    tokens = [(m.group(0), offset + m.start()) for m in re.finditer(r"\S+", cell)]
+    if not tokens:
+        return
+    result = RESULT_CELL.fullmatch(cell.strip())
+    if result:
+        cells.results.append(result.group("neg") is None)
+        return
+    kinds = [_token_kind(tok) for tok, _ in tokens]
+    pure = all(k != "word" for k in kinds)
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and kinds[j] != "word":
+            j += 1
+        run = list(range(i, j))
+        if run and (pure or _is_vote_run([kinds[k] for k in run])):
+            for k in run:
+                _take(tokens[k][0], kinds[k], tokens[k][1], cells)
+        else:
+            cells.words.extend(tokens[k][0] for k in run)
+        if j < len(tokens):
+            cells.words.append(tokens[j][0])
+        i = j + 1
+
+
+def _token_kind(token: str) -> str:
+    """count, dash, percent, decimal, or word."""
+    if COUNT_TOKEN.fullmatch(token):
+        return "count"
+    if DASH_TOKEN.fullmatch(token):
+        return "dash"
+    if PERCENT_TOKEN.fullmatch(token):
+        return "percent"
+    if DECIMAL_TOKEN.fullmatch(token):
+        return "decimal"
+    return "word"
+
+
+def _is_vote_run(kinds: list[str]) -> bool:
+    """A run of numbers inside running text is votes when it pairs counts or percentages."""
+    if len(kinds) < 2:
+        return False
+    counts = sum(k in ("count", "dash") for k in kinds)
+    percents = sum(k in ("percent",) for k in kinds)
+    return counts >= 1 and len(kinds) >= 2 and kinds[0] != "decimal" or percents >= 2
+
+
+def _take(token: str, kind: str, offset: int, cells: _Cells) -> None:
+    """Record one vote-cell token."""
+    if kind == "count":
+        cells.counts.append((int(token.replace(",", "")), offset))
+    elif kind == "dash":
+        cells.counts.append((0, offset))
+    else:
+        m = PERCENT_TOKEN.fullmatch(token) or DECIMAL_TOKEN.fullmatch(token)
+        value = to_decimal(m.group("p")) if m else None
+        if value is not None:
+            cells.percents.append(float(value))
+
+
+def _row(text: str, marker: Marker, number: str, end: int, columns: tuple[str, ...],
+         problems: list[tuple[str, int, int]]) -> VoteRow:
+    """One row from its text: votes by column, title, kind, and what the row says of its result."""
+    chunk = text[marker.end:end]
+    tail = ROW_TAIL.search(chunk)
+    body = chunk[:tail.start()] if tail else chunk
+    cells = read_cells(body, columns)
+    row = VoteRow(number=number, start=marker.start, end=end, columns=columns)
+    row.title = _title(cells.words)
+    row.kind = _row_kind(text, marker.start, chunk)
+    counts = _pick_counts(body, cells, columns)
+    if counts is None:
+        if cells.counts:
+            problems.append((f"resolution {number}: {len(cells.counts)} vote cells for columns "
+                             f"{'/'.join(columns)}", marker.start, end))
+        row.withdrawn = not cells.counts and bool(WITHDRAWN.search(chunk))
+        return row
+    row.votes = {name: value for name, value in zip(columns, counts) if name != "total"}
+    if len(cells.percents) == len(cells.counts) == len(columns):
+        row.percents = {name: p for name, p in zip(columns, cells.percents) if name != "total"}
+    row.passed = _stated_result(chunk, cells)
+    return row
+
+
+def _pick_counts(body: str, cells: _Cells, columns: tuple[str, ...]) -> list[int] | None:
+    """The counts of the row's columns: all of them, or those after a `Total` label of class lines."""
+    values = [v for v, _ in cells.counts]
+    if len(values) == len(columns):
+        return values
+    if len(values) > len(columns):
+        totals = list(TOTAL_LABEL.finditer(body))
+        if totals:
+            after = [v for v, at in cells.counts if at > totals[-1].start()]
+            if len(after) == len(columns):
+                return after
+    return None
+
+
+def _title(words: list[str]) -> str | None:
+    """The title words joined, hyphenated line breaks mended, trailing punctuation dropped."""
+    title = " ".join(w for w in words if w not in ("|",))
+    title = re.sub(r"(?<=\w)- (?=[a-z])", "-", title).strip(" .;:,*")
+    return title or None
+
+
+def _row_kind(text: str, start: int, chunk: str) -> str | None:
+    """Ordinary or special: what the row says, else the nearest section label above it."""
+    m = KIND_IN_ROW.search(chunk)
+    if m:
+        return (m.group("kind") or m.group("kind2")).lower()
+    labels = list(KIND_LABEL.finditer(text, max(0, start - 3000), start))
+    return labels[-1].group("kind").lower() if labels else None
+
+
+def _stated_result(chunk: str, cells: _Cells) -> bool | None:
+    """Passed or not, as the row itself states it (a result cell or a sentence after the votes)."""
+    if cells.results:
+        return cells.results[-1]
+    if NOT_PASSED.search(chunk):
+        return False
+    if PASSED.search(chunk):
+        return True
+    return None
