@@ -39,11 +39,12 @@ GROUP_SIGNAL = re.compile(
     r"|are\s+(?:together\s+|collectively\s+|therefore\s+)*(?:the\s+)?controlling\s+shareholders\s+of\s+the\s+Company"
     r"|(?P<listed>controlling\s+shareholders\s+of\s+the\s+Company\s+(?:are|include)\s+)", re.I)
 #: Where a sentence's subject (the list of members) ends: its first verb outside parentheses.
-SUBJECT_END = re.compile(r",?\s+\b(?:are|is|were|was|together|collectively|jointly|constitute|"
-                         r"hold|held|have|has)\b", re.I)
+SUBJECT_END = re.compile(r",?\s+\b(?:are|is|were|was|will|shall|would|may|together|collectively|"
+                         r"jointly|constitute|hold|held|have|has)\b", re.I)
 #: Lead-in clauses before a subject: `As at the date hereof,`, `Accordingly,`.
-LEAD_IN = re.compile(r"^(?:(?:as\s+(?:at|of)\s+[^,]{3,60}|accordingly|therefore|in\s+addition|"
-                     r"meanwhile|further(?:more)?|hence),\s*)+", re.I)
+LEAD_IN = re.compile(r"^(?:(?:(?:as\s+(?:at|of)|upon|on|after|following|since|immediately\s+after)"
+                     r"\s+[^,]{3,60}|accordingly|therefore|in\s+addition|meanwhile|further(?:more)?|"
+                     r"hence),\s*)+", re.I)
 #: A subject that only points back to the previous sentence: `they`, `the above parties`.
 PRONOUN_SUBJECT = re.compile(r"^(?:they|these\s+\w+|the\s+above(?:-mentioned)?\s+\w+|such\s+\w+)$", re.I)
 #: Parentheses inside a list of members that are not part of a name: `(which is wholly owned by

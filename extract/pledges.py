@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
-from extract.aliases import NameBook
+from extract.aliases import NameBook, name_key
 from extract.context import DocContext
 from extract.dates import parse_date
-from extract.holdings import document_book
-from extract.records import Fact, Pledge, PledgeRelease
+from extract.holdings import HoldingRow, document_book, read_holdings
+from extract.numbers import to_decimal
+from extract.records import DataQualityFinding, Fact, Pledge, PledgeRelease
 from extract.registry import extractor
-from extract.tables import Cell, Table, find_tables, pct, read_stacked, shares
+from extract.tables import (Cell, Table, cell_values, decimal_places, find_tables, is_numeric, pct,
+                            read_stacked, shares)
 
 FAMILY = "pledges"
 
@@ -64,6 +67,10 @@ LABEL_LINE = re.compile(
     r"^(?:name|whether|number|proportion|percentage|shareholding\s+(?:ratio|percentage)|"
     r"commencement|start|expiry|expiration|maturity|release|date|pledgee|purpose|restricted|"
     r"unpledged|pledged|type|amount)\b", re.I)
+#: The issued capital stated in a note: `The total share capital of the Company as at the date of
+#: this announcement is 547,860,000 shares`, `... on the basis of the total share capital of X shares`.
+ISSUED_CAPITAL = re.compile(r"total\s+(?:issued\s+)?share\s+capital\s+of\s+the\s+Company[^.\n]{0,80}?"
+                            r"\b(?:is|of|was|being)\s+(?P<shares>\d{1,3}(?:,\d{3})+)\s+shares", re.I)
 
 
 @dataclass(frozen=True)
@@ -236,12 +243,147 @@ def has_pledges(ctx: DocContext) -> bool:
     return bool(ctx.meta.issuer) and bool(PLEDGE_WORD.search(ctx.text))
 
 
+# --- consistency checks: a failed check is a finding about the document, never a crash --------
+
+
+def _finding(ctx: DocContext, check: str, message: str, start: int, end: int) -> DataQualityFinding:
+    return DataQualityFinding(company=ctx.meta.issuer or "", check=check, message=message,
+                              evidence=ctx.evidence(start, end))
+
+
+def _additive(table: Table, index: int, extra_pct: int | None) -> bool:
+    """Columns whose detail rows add up to the Total row: counts of shares, and percentages of
+    the issued capital (not percentages of each holder's own holding)."""
+    label = table.columns[index].label
+    if index == extra_pct or CAPITAL_PCT_COL.search(label):
+        return True
+    cells = [c for row in table.rows if (c := table.cell(row, index)) is not None]
+    return bool(cells) and all(is_numeric(c.text) and "%" not in c.text for c in cells if not c.empty)
+
+
+def _column_values(table: Table, index: int) -> list[Decimal] | None:
+    """The detail values of a column, one or several per row (scrambled rows list several);
+    None when a row's values do not match its number of holders (they cannot be summed)."""
+    values: list[Decimal] = []
+    for row in table.rows:
+        width = max([len(cell_values(c)) for c in row[1:] if is_numeric(c.text)] or [1])
+        cell = table.cell(row, index)
+        tokens = cell_values(cell) if cell is not None else []
+        if len(tokens) != width:
+            return None
+        values.extend(d for t in tokens if (d := to_decimal(t.text.rstrip("%"))) is not None)
+    return values
+
+
+def total_findings(ctx: DocContext, table: Table, extra_pct: int | None = None) -> list[DataQualityFinding]:
+    """Detail rows against the Total row, column by column (percentages within rounding)."""
+    if table.total is None:
+        return []
+    out = []
+    for index in range(1, len(table.columns)):
+        total_cell = table.cell(table.total, index)
+        if total_cell is None or total_cell.empty or len(cell_values(total_cell)) != 1:
+            continue
+        total = to_decimal(total_cell.text.rstrip("%"))
+        values = _column_values(table, index) if _additive(table, index, extra_pct) else None
+        if total is None or not values:
+            continue
+        slack = Decimal(1).scaleb(-decimal_places(total_cell.text)) * (len(values) + 1) / 2 \
+            if "%" in total_cell.text else Decimal(0)
+        if abs(sum(values) - total) > slack:
+            out.append(_finding(ctx, "total_row", f"column '{table.columns[index].label}': rows add up "
+                                f"to {sum(values)} but the Total row states {total}",
+                                table.start, table.end))
+    return out
+
+
+def _sum_by_pledgor(facts: list[Pledge | PledgeRelease], kind: type) -> dict[tuple[str, ...], int]:
+    out: dict[tuple[str, ...], int] = {}
+    for fact in facts:
+        if isinstance(fact, kind):
+            key = name_key(fact.pledgor)
+            out[key] = out.get(key, 0) + fact.shares
+    return out
+
+
+def balance_findings(ctx: DocContext, facts: list[Pledge | PledgeRelease],
+                     holdings: list[HoldingRow]) -> list[DataQualityFinding]:
+    """Pledged after = pledged before + pledged now - released now, for each holder whose table
+    row states both figures."""
+    pledged = _sum_by_pledgor(facts, Pledge)
+    released = _sum_by_pledgor(facts, PledgeRelease)
+    out = []
+    for row in holdings:
+        if row.pledged_before is None or row.pledged_after is None:
+            continue
+        key = name_key(row.holder)
+        expected = row.pledged_before + pledged.get(key, 0) - released.get(key, 0)
+        if expected != row.pledged_after:
+            out.append(_finding(ctx, "pledge_balance", f"{row.holder}: {row.pledged_before} pledged "
+                                f"before + {pledged.get(key, 0)} pledged - {released.get(key, 0)} "
+                                f"released = {expected}, but {row.pledged_after} stated after",
+                                row.start, row.end))
+    return out
+
+
+def _tolerance(value: float) -> float:
+    """One unit in the last written place of a percentage (`1.19` -> 0.01): rounding or truncation."""
+    text = repr(value)
+    places = len(text.split(".")[1]) if "." in text else 0
+    return 10.0 ** -max(places, 2)
+
+
+def percent_findings(ctx: DocContext, facts: list[Pledge | PledgeRelease],
+                     holdings: list[HoldingRow]) -> list[DataQualityFinding]:
+    """Percentages against shares: of the issued capital (stated, or implied by the largest
+    holding), and of the pledgor's own holding (from the holdings table)."""
+    stated = ISSUED_CAPITAL.search(ctx.text)
+    pairs = [(f.shares, f.percent_of_capital, f.evidence) for f in facts if f.percent_of_capital]
+    pairs += [(h.shares, h.percent, ctx.evidence(h.start, h.end)) for h in holdings if h.percent]
+    out = []
+    if stated:
+        capital = int(stated.group("shares").replace(",", ""))
+        low, high = capital, capital
+    elif pairs:
+        base = max(pairs, key=lambda p: p[0])
+        low = base[0] * 100 / (base[1] + _tolerance(base[1]))
+        high = base[0] * 100 / max(base[1] - _tolerance(base[1]), 1e-9)
+    for count, share, evidence in pairs:
+        lo, hi = count * 100 / high, count * 100 / low
+        if not lo - _tolerance(share) <= share <= hi + _tolerance(share):
+            out.append(_finding(ctx, "percent_of_capital", f"{count} shares stated as {share}% of the "
+                                f"issued capital, which implies {count * 100 / high:.4f}%",
+                                evidence.start, evidence.end))
+    held = {name_key(h.holder): h.shares for h in holdings}
+    for fact in facts:
+        base_held = held.get(name_key(fact.pledgor))
+        if not base_held or fact.percent_of_holding is None:
+            continue
+        implied = fact.shares * 100 / base_held
+        if abs(implied - fact.percent_of_holding) > _tolerance(fact.percent_of_holding):
+            out.append(_finding(ctx, "percent_of_holding", f"{fact.shares} of {base_held} shares held "
+                                f"is {implied:.4f}%, stated {fact.percent_of_holding}%",
+                                fact.evidence.start, fact.evidence.end))
+    return out
+
+
+def findings(ctx: DocContext, reading: PledgeReading, book: NameBook) -> list[DataQualityFinding]:
+    """Every failed consistency check of the pledge tables and the holdings table."""
+    holdings = read_holdings(ctx.text, book)
+    out = [f for table in reading.tables for f in total_findings(ctx, table)]
+    out += [f for table, cols in holdings.tables for f in total_findings(ctx, table, cols.held_pct)]
+    out += balance_findings(ctx, reading.facts, holdings.rows)
+    out += percent_findings(ctx, reading.facts, holdings.rows)
+    return out
+
+
 @extractor("pledges")
 def extract_pledges(ctx: DocContext) -> list[Fact]:
-    """Pledges and releases of pledge stated in the document's tables."""
+    """Pledges and releases of pledge stated in the document's tables, and failed checks."""
     if not has_pledges(ctx):
         return []
-    reading = read_pledges(ctx, document_book(ctx.text)[0])
+    book = document_book(ctx.text)[0]
+    reading = read_pledges(ctx, book)
     for reason, start, end in reading.problems:
         ctx.skip(FAMILY, reason, start, end)
-    return list(reading.facts)
+    return [*reading.facts, *findings(ctx, reading, book)]
