@@ -17,11 +17,11 @@ directorship costs more than a missed one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.context import DocContext
 from extract.components import SPAN_KEY
-from extract.names import HONORIFIC_ANYWHERE, SINGLE_NAME, Folded, clean_person, fold, read_titles
+from extract.names import HONORIFIC_ANYWHERE, PAGE_JUNK, SINGLE_NAME, Folded, clean_person, fold, read_titles
 from extract.records import Directorship, Fact
 from extract.registry import extractor
 from extract.vocab import DIRECTOR_ROLE_PHRASES
@@ -36,8 +36,12 @@ PARAGRAPH_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<
 PARAGRAPH_LIMIT = 3000
 # The paragraph is about the board: `the Board comprises`, `the board of directors ...`, `Directors of`.
 BOARD_SUBJECT = re.compile(r"\b(?:Board|board|Directors|directors)\b")
-# Names-then-role family: `... as (the) (proposed) <role>`, `... are <role>`.
-ROLE_AFTER_NAMES = re.compile(r"\b(?:as|are|is)\s+(?:the\s+|an?\s+|our\s+)?(?P<proposed>proposed\s+)?$", re.I)
+# Names-then-role family: `... as (the) (proposed) <role>`, `... are <role>`, `..., being <role>`,
+# `... as the chairman and executive Director` (titles before the role, read for a single name).
+ROLE_AFTER_NAMES = re.compile(
+    r"\b(?:as|are|is|being)\s+(?:the\s+|an?\s+|our\s+)?"
+    r"(?:(?P<titles>[A-Za-z][A-Za-z ,\-]{2,60}?)\s*(?:,|\band\b)\s*(?:an?\s+|the\s+)?)?(?P<proposed>proposed\s+)?$",
+    re.I)
 # Role-then-names family: `<role>, namely`, `<role> of the Company are`, `<role>:`.
 ROLE_BEFORE_NAMES = re.compile(
     r"^(?:\s+of\s+the\s+Company)?(?:\s*,?\s*(?:namely|being|comprising|including)\b|\s*:|\s+(?:are|is)\b)\s*:?",
@@ -46,6 +50,10 @@ PROPOSED_BEFORE = re.compile(r"\bproposed\s+$", re.I)
 # The verb after which the first names of the names-then-role family begin.
 LIST_VERB = re.compile(r"\b(?:comprises|comprise|comprised\s+of|consists\s+of|consist\s+of|includes?|are|is)\b\s*:?",
                        re.I)
+# A new clause inside a role group (`...; and the Supervisory Committee comprises Mr. X`): names stop.
+CLAUSE_BREAK = re.compile(r"\b(?:comprises?|consists?|are|is|was|were|as|who|which|has|have|will)\b")
+# Blank lines end a paragraph, unless they only surround a page break.
+BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
 # Enumerators: `(i)`, `(iii)`, `(a)`, `(1)`.
 ENUMERATOR = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h]|\d{1,2})\s*\)")
 # A parenthesis with one level of nesting: inline titles `(Chairman)`, aliases `(alias Robin Weng)`.
@@ -87,6 +95,7 @@ class _Segment:
     end: int
     role: str
     proposed: bool
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 @extractor("directorship")
@@ -121,22 +130,33 @@ def board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
 
 
 def _paragraph_end(text: str, start: int) -> int | None:
-    """End of the paragraph starting at `start`: its closing full stop, or the end of the text."""
-    m = PARAGRAPH_END.search(text, start, start + PARAGRAPH_LIMIT)
-    if m:
-        return m.end()
-    return len(text) if len(text) - start <= PARAGRAPH_LIMIT else None
+    """End of the paragraph starting at `start`: its closing full stop or a blank line (not a page
+    break), whichever comes first; the end of the text if it is near; else None (not read)."""
+    limit = min(len(text), start + PARAGRAPH_LIMIT)
+    window = text[start:limit]
+    blanked = PAGE_JUNK.sub(lambda m: " " * len(m.group()), window)
+    stops = [m.end() for m in [PARAGRAPH_END.search(text, start, limit)] if m]
+    stops += [m.start() + start for m in BLANK_RUN.finditer(blanked)
+              if window[m.start():m.end()] == blanked[m.start():m.end()]][:1]
+    if stops:
+        return min(stops)
+    return len(text) if limit == len(text) else None
 
 
 def _read_paragraph(ctx: DocContext, folded: Folded, start: int, end: int) -> list[Seat]:
     """Seats of one folded paragraph, or none when its structure is not one we read with confidence."""
     segments = _segments(ctx, folded)
+    if segments == []:
+        return []
     if segments is None:
         ctx.skip("directorship", "board paragraph in an unknown phrasing", start, end)
         return []
     seats: list[Seat] = []
     for segment in segments:
-        seats += _seats(ctx, folded, segment)
+        group = _seats(ctx, folded, segment)
+        if segment.titles and len(group) == 1:  # `Mr. X as the chairman and executive Director`
+            group = [replace(group[0], titles=group[0].titles + segment.titles)]
+        seats += group
     return seats
 
 
@@ -148,7 +168,7 @@ def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
     roles = [span for span in doc.spans[SPAN_KEY] if span.label_ == "DIRECTOR_ROLE"
              and not any(a <= span.start_char < b for a, b in parens)]
     if not roles:
-        return None
+        return []
     after = [ROLE_AFTER_NAMES.search(text, max(0, r.start_char - 60), r.start_char) for r in roles]
     before = [ROLE_BEFORE_NAMES.match(text[r.end_char:r.end_char + 40]) for r in roles]
     if all(after):
@@ -173,7 +193,10 @@ def _names_then_role(text: str, roles: list, after: list) -> list[_Segment] | No
         role = _role_of(span.text)
         if role is None:
             return None
-        segments.append(_Segment(prev, m.start(), role, bool(m.group("proposed"))))
+        titles = read_titles(m.group("titles")) if m.group("titles") else ()
+        if titles is None or (titles == [] and m.group("titles")):
+            return None
+        segments.append(_Segment(prev, m.start(), role, bool(m.group("proposed")), tuple(titles)))
         prev = span.end_char
     return segments
 
@@ -185,9 +208,12 @@ def _role_then_names(text: str, roles: list, before: list) -> list[_Segment] | N
         role = _role_of(span.text)
         if role is None:
             return None
+        seg_start = span.end_char + m.end()
         seg_end = roles[i + 1].start_char if i + 1 < len(roles) else len(text)
+        clause = CLAUSE_BREAK.search(text, seg_start, seg_end)
+        seg_end = clause.start() if clause else seg_end
         proposed = bool(PROPOSED_BEFORE.search(text, max(0, span.start_char - 20), span.start_char))
-        segments.append(_Segment(span.end_char + m.end(), seg_end, role, proposed))
+        segments.append(_Segment(seg_start, seg_end, role, proposed))
     return segments
 
 
@@ -224,14 +250,22 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
 
 
 def _pieces(work: str) -> list[tuple[int, int, str]]:
-    """(start, end, separator before) of the text between name separators."""
+    """(start, end, separator before) of the text between name separators; a piece holding several
+    honorifics (names listed one per line, no commas) is cut before each of them."""
     out: list[tuple[int, int, str]] = []
     prev, sep = 0, ""
     for m in NAME_SEPARATOR.finditer(work):
         out.append((prev, m.start(), sep))
         prev, sep = m.end(), m.group().strip()
     out.append((prev, len(work), sep))
-    return [p for p in out if work[p[0]:p[1]].strip()]
+    pieces: list[tuple[int, int, str]] = []
+    for start, end, sep in out:
+        cuts = [m.start() for m in HONORIFIC_ANYWHERE.finditer(work, start, end)][1:]
+        for cut in cuts:
+            pieces.append((start, cut, sep))
+            start, sep = cut, ""
+        pieces.append((start, end, sep))
+    return [p for p in pieces if work[p[0]:p[1]].strip()]
 
 
 def _piece_name(piece: str) -> str | None:
