@@ -80,6 +80,9 @@ MEMBERS_VERB = re.compile(
     r"\b(?:comprises|comprised|comprise|comprising|consists\s+of|consisted\s+of|consisting\s+of|"
     r"(?:is|was)\s+composed\s+of|composed\s+of|(?:is|was)\s+made\s+up\s+of|"
     r"members\s+(?:are|were|include|included|comprise)|(?:has|had)\s+(?:\w+\s+)?members)\b\s*:?", re.I)
+# Family: `the members of the Audit Committee are ...` (the verb after the committee).
+MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:the\s+|our\s+)?$", re.I)
+ARE = re.compile(r"\s*(?:are|were|include|included|comprise|comprised|currently\s+are)\b\s*:?", re.I)
 # Family: what may stand between a committee and its member verb (`, which is chaired by Mr. X, and`).
 SUBJECT_GAP = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?(?:\s+of\s+the\s+Board)?(?:\s*\([^)]{0,60}\))?\s*,?\s*(?:(?:which|that)\s+)?"
@@ -114,7 +117,7 @@ INED_REFERENCE = re.compile(
     re.I)
 # Family: board paragraphs naming the INEDs (`three independent non-executive Directors, namely, Mr. A, ...`).
 INED_NAMELY = re.compile(
-    r"independent\s+non-?\s*executive\s+directors?\s*,?\s*(?:namely|being)\s*,?\s*(?P<list>[^.;]{0,300})", re.I)
+    r"independent\s+non-?\s*executive\s+directors?\s*,?\s*(?:namely|being)\s*,?\s*(?P<list>[^;]{0,300})", re.I)
 INED_AS = re.compile(r"(?P<list>(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?(?:,\s*|\s+and\s+))*"
                      r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?)\s+as\s+(?:the\s+)?"
                      r"independent\s+non-?\s*executive\s+directors?", re.I)
@@ -404,7 +407,7 @@ def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[re.Mat
                   hi: int) -> Iterator[Seen]:
     """`<Committee> comprises Mr. A (Chairman), Mr. B and Mr. C`, or a reference to all the INEDs."""
     text = ctx.text
-    for verb in MEMBERS_VERB.finditer(text, mentions[0].end, hi):
+    for verb in _member_verbs(text, mentions, hi):
         subject = [c for c in mentions if c.end <= verb.start()]
         if not subject or not SUBJECT_GAP.match(text[subject[-1].end:verb.start()]):
             continue
@@ -420,6 +423,17 @@ def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[re.Mat
                 for p in listed])
             continue
         yield from _ined_reference(ctx, committee, verb.end(), list_end)
+
+
+def _member_verbs(text: str, mentions: list[Mention], hi: int) -> list[re.Match[str]]:
+    """`comprises`-like verbs after a committee, and `are` in `the members of the Audit Committee are`."""
+    verbs = list(MEMBERS_VERB.finditer(text, mentions[0].end, hi))
+    for c in mentions:
+        if MEMBERS_OF.search(text, max(0, c.start - 30), c.start):
+            verb = ARE.match(text, c.end, hi)
+            if verb:
+                verbs.append(verb)
+    return sorted(verbs, key=lambda v: v.start())
 
 
 def _listed_position(text: str, end: int) -> str | None:
@@ -448,7 +462,9 @@ def _ineds(text: str) -> list[str]:
     for pattern in (INED_NAMELY, INED_AS):
         m = pattern.search(text)
         if m:
-            names = [p.group("name") for p in PERSON.finditer(m.group("list"))]
+            listed = m.group("list")
+            first = next(_split(listed, 0, len(listed)), (0, len(listed)))
+            names = [p.group("name") for p in PERSON.finditer(listed, 0, first[1])]
             if names:
                 return names
     return []
@@ -504,7 +520,7 @@ def _sentence_changes(text: str, lo: int, hi: int) -> Iterator[tuple[Seen, str, 
         verb = cue.group("verb").lower()
         change = "ceased" if verb.startswith(("ceas", "resign", "retir", "step")) else "appointed"
         clause_end = _clause_end(text, cue.end(), hi)
-        effective = parse_date(text[cue.end():hi])
+        effective = parse_date(text[cue.end():hi]) or parse_date(text[lo:p.start()])
         for c in mentions:
             if not cue.end() <= c.start < clause_end:
                 continue

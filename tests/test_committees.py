@@ -1,0 +1,207 @@
+"""Committee memberships: matrices, heading lists, sentences, references and changes."""
+from __future__ import annotations
+
+import pytest
+
+from extract.committees import committee_key, extract_committees
+from extract.context import DocContext
+from extract.pipeline import get_nlp
+from extract.records import Announcement, DocumentMeta
+
+ISSUER = "ABC HOLDINGS LIMITED"
+BOARD = ("The Board comprises Mr. Ziming Yang and Mr. Qiang Wei as executive Directors; and "
+         "Mr. Yung Kwok Tsui, Mr. Honghui Chen and Ms. Ming Shu Leung as independent non-executive Directors.")
+
+
+def context(text: str, issuer: str | None = ISSUER) -> DocContext:
+    announcement = Announcement("doc", "doc.txt", text, "", "utf-8")
+    return DocContext(announcement=announcement, meta=DocumentMeta("doc", issuer=issuer, date="2026-03-31"),
+                      nlp=get_nlp())
+
+
+def memberships(text: str, issuer: str | None = ISSUER) -> set[tuple[str, str, str | None]]:
+    return {(f.committee, f.person, f.position) for f in extract_committees(context(text, issuer))
+            if f.TYPE == "committee_membership"}
+
+
+def changes(text: str) -> set[tuple[str, str, str, str | None, str | None]]:
+    return {(f.committee, f.person, f.change, f.position, f.effective)
+            for f in extract_committees(context(text)) if f.TYPE == "committee_change"}
+
+
+# --- committee names -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, key", [
+    ("Audit Committee", "audit"),
+    ("Remuneration and Appraisal Committee", "remuneration"),
+    ("Compensation and Evaluation Committee", "remuneration"),
+    ("Remuneration & Appraisal Committee", "remuneration"),
+    ("Environmental, Social and Governance (ESG) Committee of the Board", "esg"),
+    ("ESG Committee", "esg"),
+    ("Strategy Committee", "strategy"),
+    ("Risk Management Committee", "risk"),
+    ("Supervisory Committee", "supervisory"),
+    ("Nomination Committee", "nomination"),
+    ("the Investment Committee", "other:Investment Committee"),
+])
+def test_committee_names_resolve_to_one_committee(name: str, key: str) -> None:
+    assert committee_key(name) == key
+
+
+# --- matrices ------------------------------------------------------------------------------
+
+MATRIX_LETTERS = """Board committee membership
+Director\tAudit Committee\tRemuneration Committee\tNomination Committee
+Mr. Ziming Yang\t\tM\tC
+Mr. Yung Kwok Tsui\tC\t\tM
+Ms. Ming Shu Leung\tM\tMember\t
+"""
+
+
+def test_matrix_with_letter_marks_gives_positions() -> None:
+    assert memberships(MATRIX_LETTERS) == {
+        ("remuneration", "Ziming Yang", "member"), ("nomination", "Ziming Yang", "chair"),
+        ("audit", "Yung Kwok Tsui", "chair"), ("nomination", "Yung Kwok Tsui", "member"),
+        ("audit", "Ming Shu Leung", "member"), ("remuneration", "Ming Shu Leung", "member"),
+    }
+
+
+def test_matrix_same_glyph_legend_gives_null_position() -> None:
+    text = ("Composition of Special Committees of the Board\n\n"
+            "\tAudit Committee\tStrategy Committee\tESG Committee\n"
+            "Mr. Cai Baogui\t\t●\t●\n"
+            "Mrs. Cao Ying\t●\t\t●\n"
+            "Mr. Liang Minhui\t\t\t\n\n"
+            "● Chairperson of the Committee ● Member of the Committee\n")
+    assert memberships(text) == {
+        ("strategy", "Cai Baogui", None), ("esg", "Cai Baogui", None),
+        ("audit", "Cao Ying", None), ("esg", "Cao Ying", None),
+    }
+
+
+def test_matrix_distinct_glyph_legend_gives_positions() -> None:
+    text = ("| Name | Audit Committee | Nomination Committee |\n"
+            "|---|---|---|\n"
+            "| Mr. Cai Baogui | ✓ | ★ |\n"
+            "| Mrs. Cao Ying | ★ | ✓ |\n\n"
+            "★ Chairman ✓ Member\n")
+    assert memberships(text) == {
+        ("audit", "Cai Baogui", "member"), ("nomination", "Cai Baogui", "chair"),
+        ("audit", "Cao Ying", "chair"), ("nomination", "Cao Ying", "member"),
+    }
+
+
+def test_matrix_glyph_without_legend_is_not_guessed() -> None:
+    text = "Name\tAudit Committee\tNomination Committee\nMr. Cai Baogui\t✓\t\n"
+    assert memberships(text) == {("audit", "Cai Baogui", None)}
+
+
+def test_attendance_table_is_not_a_membership_matrix() -> None:
+    text = "Name\tBoard\tAudit Committee\tNomination Committee\nMr. Ziming Yang\t4/4\tN/A\t2/2\n"
+    assert memberships(text) == set()
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+def test_chaired_by_and_comprises() -> None:
+    text = ("The ESG Committee is chaired by Mr. Cai Baogui, Chairman of the Board, and comprises "
+            "Mrs. Cao Ying, an independent non-executive director with an ESG background, and general "
+            "managers of all subsidiaries to supervise ESG matters of the Company.")
+    assert memberships(text) == {("esg", "Cai Baogui", "chair"), ("esg", "Cao Ying", None)}
+
+
+def test_chaired_by_an_unnamed_director_gives_nothing() -> None:
+    text = ("The Audit Committee, chaired by an independent non-executive director, is responsible for "
+            "coordinating efforts related to business ethics in the Company.")
+    assert memberships(text) == set()
+
+
+def test_member_list_with_marked_chair() -> None:
+    text = ("The Remuneration Committee currently consists of three members, namely Mr. Honghui Chen "
+            "(Chairman), Mr. Ziming Yang and Ms. Ming Shu Leung.")
+    assert memberships(text) == {("remuneration", "Honghui Chen", "chair"),
+                                 ("remuneration", "Ziming Yang", "member"),
+                                 ("remuneration", "Ming Shu Leung", "member")}
+
+
+def test_members_of_committee_are() -> None:
+    text = ("The members of the Nomination Committee are Mr. Ziming Yang, Mr. Yung Kwok Tsui and "
+            "Mr. Honghui Chen. Mr. Ziming Yang is the chairman of the Nomination Committee.")
+    assert memberships(text) == {("nomination", "Ziming Yang", "chair"),
+                                 ("nomination", "Yung Kwok Tsui", None),
+                                 ("nomination", "Honghui Chen", None)}
+
+
+def test_person_a_member_of_committee() -> None:
+    text = "Mr. Qiang Wei, an executive Director and a member of the Investment Committee, attended."
+    assert memberships(text) == {("other:Investment Committee", "Qiang Wei", "member")}
+
+
+def test_chained_titles() -> None:
+    text = ("Mr. Yung Kwok Tsui, the chairman of the Audit Committee and a member of the Nomination "
+            "Committee, has extensive experience.")
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair"),
+                                 ("nomination", "Yung Kwok Tsui", "member")}
+
+
+def test_board_paragraph_alone_gives_nothing() -> None:
+    assert memberships(BOARD) == set()
+
+
+def test_reference_to_ineds_resolved_from_board_paragraph() -> None:
+    text = BOARD + "\n\nThe Audit Committee comprises all three independent non-executive Directors.\n"
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", None), ("audit", "Honghui Chen", None),
+                                 ("audit", "Ming Shu Leung", None)}
+
+
+def test_reference_to_ineds_with_wrong_count_is_skipped() -> None:
+    text = BOARD + "\n\nThe Audit Committee comprises four independent non-executive Directors.\n"
+    ctx = context(text)
+    assert [f for f in extract_committees(ctx) if f.TYPE == "committee_membership"] == []
+    assert any("reference" in s.reason for s in ctx.skipped)
+
+
+def test_reference_without_named_ineds_is_skipped() -> None:
+    ctx = context("The Audit Committee comprises all the independent non-executive Directors.")
+    assert extract_committees(ctx) == []
+    assert ctx.skipped
+
+
+def test_surname_only_resolved_to_the_full_name() -> None:
+    text = BOARD + "\nMr. Tsui is the chairman of the Audit Committee.\n"
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair")}
+
+
+def test_heading_list_one_person_per_line() -> None:
+    text = ("The Corporate Governance Committee comprises the following members:\n\n"
+            "Mr. Siu Keung Ng (Chairman)\nMr. Qiang Wei\nMs. Ming Shu Leung\n\nIts duties are ...\n")
+    assert memberships(text) == {("corporate_governance", "Siu Keung Ng", "chair"),
+                                 ("corporate_governance", "Qiang Wei", "member"),
+                                 ("corporate_governance", "Ming Shu Leung", "member")}
+
+
+def test_ocr_noise_in_honorific_spacing() -> None:
+    text = "The Audit Committee comprises Mr.Ronggin Ke and Mr Yung Kwok Tsui."
+    assert memberships(text) == {("audit", "Ronggin Ke", None), ("audit", "Yung Kwok Tsui", None)}
+
+
+def test_no_issuer_no_facts() -> None:
+    ctx = context("The Audit Committee comprises Mr. Yung Kwok Tsui.", issuer=None)
+    assert extract_committees(ctx) == []
+    assert ctx.skipped
+
+
+# --- changes -------------------------------------------------------------------------------
+
+def test_appointment_is_a_dated_change_and_a_membership() -> None:
+    text = ("Mr. Honghui Chen has been appointed as the chairman of the Nomination Committee with effect "
+            "from 1 June 2026.")
+    assert changes(text) == {("nomination", "Honghui Chen", "appointed", "chair", "2026-06-01")}
+    assert memberships(text) == {("nomination", "Honghui Chen", "chair")}
+
+
+def test_cessation_is_a_change_and_removes_the_membership() -> None:
+    text = ("Mr. Ronggin Ke, a member of the Remuneration Committee, is a director. "
+            "On 1 April 2026, Mr. Ronggin Ke ceased to be a member of the Remuneration Committee.")
+    assert changes(text) == {("remuneration", "Ronggin Ke", "ceased", "member", "2026-04-01")}
+    assert memberships(text) == set()
