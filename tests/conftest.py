@@ -1,0 +1,24 @@
+"""Shared fixtures: the test documents copied into the repo, and both store backends."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.store import GraphStore, MemoryStore, OxigraphStore
+
+DATA = Path(__file__).parent / "data"
+SEEDS = DATA / "seeds"
+DEV = DATA / "dev"
+GOLD = DATA / "gold"
+
+
+@pytest.fixture(params=["oxigraph", "memory"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> GraphStore:
+    """Every contract test runs on both backends."""
+    if request.param == "oxigraph":
+        s: GraphStore = OxigraphStore(tmp_path / "store")
+    else:
+        s = MemoryStore()
+    yield s
+    s.close()
