@@ -53,7 +53,7 @@ _PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
 # Shares entitled to vote, family `total number of (A) Shares entitling the holders to attend and
 # vote ... at the EGM was 1,342,540,451 Shares`.
 ENTITLED = re.compile(
-    rf"\bshares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b[^.]{{0,300}}?\b(?:was|were|is|of)\s+{_COUNT}",
+    rf"\bshares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b[^.]{{0,300}}?\b(?:was|were|is)\s+{_COUNT}",
     re.I)
 # Shares represented, family `... represented by the Shareholders attending the EGM ... was
 # 660,025,770 Shares, representing approximately 49.1624%` and `Shareholders holding an aggregate

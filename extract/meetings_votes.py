@@ -32,6 +32,11 @@ VOTE_HEADER = re.compile(
     rf"(?P<abstain>{_SUBHEAD}\b(?:ABSTAIN(?:ED|S)?|ABSTENTIONS?)\b)?"
     rf"(?P<total>{_SUBHEAD}\bTOTAL\b)?",
     re.I)
+# Cumulative-voting table header (one column of votes per candidate), family `Number of votes
+# obtained`, `CUMULATIVE VOTING ... Number of votes for`.
+CUMULATIVE_HEADER = re.compile(
+    r"\bcumulative\s+voting\b[^\n]{0,200}?\b(?:number\s+of\s+votes|votes\s+(?:for|obtained|received))\b|"
+    r"\bnumber\s+of\s+votes\s+(?:obtained|received)\b", re.I)
 # Prose that merely names the choices (`vote for, against or abstain`) is not a header.
 PROSE_BEFORE_HEADER = re.compile(r"(?:vote|voting|votes\s+cast|cast)\s*$", re.I)
 
@@ -52,8 +57,11 @@ COUNT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 DASH_TOKEN = re.compile(r"[-–—]")
 PERCENT_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}(?:\.\d+)?)\s?%\)?[,;]?")
 DECIMAL_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}\.\d+)\)?")
-# A result cell some tables add (`Passed`, `Not passed`, `Carried`).
-RESULT_CELL = re.compile(r"(?P<neg>not\s+)?(?:passed|carried)\.?", re.I)
+# A result cell some tables add (`Passed`, `Not passed`, `Carried`, `Elected`, `Yes`).
+RESULT_CELL = re.compile(r"(?P<neg>not\s+)?(?:passed|carried|elected|approved)\.?|(?P<yes>yes)|no", re.I)
+# A per-class vote line label inside a row (`A Shares`, `H Shareholders`, `Total`): not title text.
+CLASS_LABEL_CELL = re.compile(r"(?:(?:A|H|Domestic|Unlisted)[\s-]+Share(?:s|holders)?|Total(?:\s+votes)?)\s*:?",
+                              re.I)
 
 # What follows a row and is not its title: pass statements (`As more than 50% of the votes ...`,
 # `The above resolution ...`), notes, the signature block.
@@ -139,6 +147,7 @@ class _Cells:
     percents: list[float] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     results: list[bool] = field(default_factory=list)
+    sequence: list[tuple[str, float, int]] = field(default_factory=list)  # every vote token in order
 
 
 def find_tables(text: str, problems: list[tuple[str, int, int]] | None = None) -> list[Table]:
@@ -156,6 +165,8 @@ def find_tables(text: str, problems: list[tuple[str, int, int]] | None = None) -
 def _headers(text: str) -> list[Columns]:
     """Vote-table headers, with the columns each names; prose like `vote for or against` is not one."""
     out = []
+    for m in CUMULATIVE_HEADER.finditer(text):
+        out.append(Columns(("for",), m.start(), m.end()))
     for m in VOTE_HEADER.finditer(text):
         if PROSE_BEFORE_HEADER.search(text, max(0, m.start() - 20), m.start()):
             continue
@@ -165,7 +176,14 @@ def _headers(text: str) -> list[Columns]:
         if m.group("total"):
             names.append("total")
         out.append(Columns(tuple(names), m.start(), m.end()))
-    return out
+    return sorted(_drop_overlaps(out), key=lambda c: c.start)
+
+
+def _drop_overlaps(headers: list[Columns]) -> list[Columns]:
+    """A cumulative header inside a for/against header is that header's wording, not a table."""
+    return [h for h in headers
+            if not any(o is not h and len(o.names) > len(h.names) and o.start <= h.end and h.start <= o.end
+                       for o in headers)]
 
 
 def _markers(text: str, start: int, limit: int) -> list[Marker]:
@@ -182,7 +200,7 @@ def _markers(text: str, start: int, limit: int) -> list[Marker]:
 
 def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
     """Split `1.01` / `2(a)` / `(iv)` into parts; a bare integer needs a title (a letter) after it."""
-    raw = m.group("num").replace(" ", "")
+    raw = re.sub(r"\s", "", m.group("num"))
     before = text[max(0, m.start() - 200):m.start()].rstrip(" \u00a0")
     strong = not before or before[-1] in "\n\t|"
     letter_m = re.search(r"\(?([a-z]{1,4})\)$", raw)
@@ -192,7 +210,7 @@ def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
     if head:
         whole, _, decimal = head.partition(".")
         main = int(whole)
-        decimal = decimal or None
+        decimal = decimal if decimal.strip("0") else None  # `4.00` heads sub-resolutions 4.01, 4.02
     if main is not None and decimal is None and letter is None and not m.group("dot"):
         after = re.match(r"[\s|]*", text[m.end():m.end() + 40])
         nxt = text[m.end() + (after.end() if after else 0):][:1]
@@ -350,7 +368,10 @@ def _read_cell(cell: str, offset: int, cells: _Cells) -> None:
         return
     result = RESULT_CELL.fullmatch(cell.strip())
     if result:
-        cells.results.append(result.group("neg") is None)
+        cells.results.append(result.group("neg") is None and (result.group("yes") is not None or
+                                                               result.group(0).lower() != "no"))
+        return
+    if CLASS_LABEL_CELL.fullmatch(cell.strip()):
         return
     kinds = [_token_kind(tok) for tok, _ in tokens]
     pure = all(k != "word" for k in kinds)
@@ -394,15 +415,16 @@ def _is_vote_run(kinds: list[str]) -> bool:
 
 def _take(token: str, kind: str, offset: int, cells: _Cells) -> None:
     """Record one vote-cell token."""
-    if kind == "count":
-        cells.counts.append((int(token.replace(",", "")), offset))
-    elif kind == "dash":
-        cells.counts.append((0, offset))
-    else:
-        m = PERCENT_TOKEN.fullmatch(token) or DECIMAL_TOKEN.fullmatch(token)
-        value = to_decimal(m.group("p")) if m else None
-        if value is not None:
-            cells.percents.append(float(value))
+    if kind in ("count", "dash"):
+        count = int(token.replace(",", "")) if kind == "count" else 0
+        cells.counts.append((count, offset))
+        cells.sequence.append((kind, count, offset))
+        return
+    m = PERCENT_TOKEN.fullmatch(token) or DECIMAL_TOKEN.fullmatch(token)
+    value = to_decimal(m.group("p")) if m else None
+    if value is not None:
+        cells.percents.append(float(value))
+        cells.sequence.append((kind, float(value), offset))
 
 
 def _row(text: str, marker: Marker, number: str, end: int, columns: tuple[str, ...],
@@ -423,17 +445,23 @@ def _row(text: str, marker: Marker, number: str, end: int, columns: tuple[str, .
         row.withdrawn = not cells.counts and bool(WITHDRAWN.search(chunk))
         return row
     row.votes = {name: value for name, value in zip(columns, counts) if name != "total"}
-    if len(cells.percents) == len(cells.counts) == len(columns):
+    if len(cells.percents) == len(counts) == len(columns):
         row.percents = {name: p for name, p in zip(columns, cells.percents) if name != "total"}
     row.passed = _stated_result(chunk, cells)
     return row
 
 
 def _pick_counts(body: str, cells: _Cells, columns: tuple[str, ...]) -> list[int] | None:
-    """The counts of the row's columns: all of them, or those after a `Total` label of class lines."""
+    """The counts of the row's columns: all of them, those after a `Total` label of class lines, or
+    every other number where each count has its percentage in a column of its own."""
     values = [v for v, _ in cells.counts]
     if len(values) == len(columns):
         return values
+    seq = cells.sequence
+    if len(seq) == 2 * len(columns) and all(k in ("count", "dash") for k, _, _ in seq[::2]) \
+            and all(v <= 100 for _, v, _ in seq[1::2]):
+        cells.percents[:] = [float(v) for _, v, _ in seq[1::2]]
+        return [int(v) for _, v, _ in seq[::2]]  # each count has its percentage in a column of its own
     if len(values) > len(columns):
         totals = list(TOTAL_LABEL.finditer(body))
         if totals:

@@ -1,0 +1,193 @@
+"""Vote tables in the layouts poll results are flattened into: rows that must parse, text that must not."""
+from __future__ import annotations
+
+from extract.meetings_votes import find_tables, read_cells
+
+
+def rows(text: str) -> list[tuple[str, dict[str, int]]]:
+    return [(r.number, r.votes) for t in find_tables(text) for r in t.rows]
+
+
+def only_table(text: str):
+    tables = find_tables(text)
+    assert len(tables) == 1
+    return tables[0]
+
+
+TABBED = (
+    "ORDINARY RESOLUTION\t\tNUMBER OF VOTES (%)\t\t\n"
+    "\t\tFOR\tAGAINST\tABSTAIN\n"
+    "1.\tTo consider and approve the change in the use of proceeds\t659,910,462 (99.9825%)\t"
+    "112,108 (0.0170%)\t3,200 (0.0005%)\n"
+    "2.\tTo re-elect Mr. Chan as director for a term ending 31 December 2026\t0 (0.0000%)\t"
+    "1,000 (100.0000%)\t0 (0.0000%)\n\n"
+    "The above resolution No. 1 is an ordinary resolution.\n"
+)
+
+
+def test_tabbed_rows_with_abstain_column() -> None:
+    table = only_table(TABBED)
+    assert table.columns.names == ("for", "against", "abstain")
+    first, second = table.rows
+    assert (first.number, first.votes) == ("1", {"for": 659910462, "against": 112108, "abstain": 3200})
+    assert first.percents == {"for": 99.9825, "against": 0.017, "abstain": 0.0005}
+    assert first.title == "To consider and approve the change in the use of proceeds"
+    assert first.kind == "ordinary"
+    # a date inside the title is title text, not a vote cell
+    assert second.title == "To re-elect Mr. Chan as director for a term ending 31 December 2026"
+    assert second.votes == {"for": 0, "against": 1000, "abstain": 0}
+
+
+PIPES = (
+    "Ordinary Resolutions\n|\n(Approximate %)\n|\n|\n|\nFor\n|\nAgainst\n|\n"
+    "1.\n|\nTo receive and consider the audited financial\n|\n138,718,463\n|\n-\n|\n|\n"
+    "statements and the reports of the directors and\n|\n(100.00%)\n|\n(0.00%)\n|\n|\n"
+    "of the auditors for the year ended 31\n|\n|\n|\n|\nDecember 2018.\n|\n|\n|\n"
+    "2.\n|\nTo declare a final dividend in cash.\n|\n138,718,463\n|\n0\n|\n|\n|\n(100.00%)\n|\n(0.00%)\n"
+)
+
+
+def test_one_cell_per_line_wrapped_title_without_abstain_column() -> None:
+    table = only_table(PIPES)
+    assert table.columns.names == ("for", "against")
+    first, second = table.rows
+    assert first.votes == {"for": 138718463, "against": 0}  # `-` is nil; no abstain column: no key
+    assert first.title == ("To receive and consider the audited financial statements and the reports of the "
+                           "directors and of the auditors for the year ended 31 December 2018")
+    assert first.percents == {"for": 100.0, "against": 0.0}
+    assert second.title == "To declare a final dividend in cash"
+
+
+FLAT = (
+    "Ordinary Resolutions Number of Votes (%) For Against 5. Ordinary Resolution No. 5 of the Notice of "
+    "1,362,066,822 1,238,028 Annual General Meeting (To give a general (99.91%) (0.09%) mandate to the "
+    "Directors to issue new shares of the Company). As more than 50% of the votes were cast in favour of "
+    "this resolution, the resolution was duly passed. 6. Ordinary Resolution No. 6 of the Notice of "
+    "1,362,066,822 1,238,028 Annual General Meeting (To extend the general (99.91%) (0.09%) mandate). As "
+    "less than 50% of the votes were cast in favour of this resolution, the resolution was not passed.\n\n"
+    "As at the date of the AGM, the total number of issued shares was 1,966,387,866 shares.\n"
+)
+
+
+def test_table_flattened_into_one_line() -> None:
+    five, six = only_table(FLAT).rows
+    assert (five.number, five.votes) == ("5", {"for": 1362066822, "against": 1238028})
+    assert five.title == ("Ordinary Resolution No. 5 of the Notice of Annual General Meeting (To give a general "
+                          "mandate to the Directors to issue new shares of the Company)")
+    assert five.passed is True and six.passed is False
+    assert six.number == "6"
+
+
+SUBS_AND_CLASSES = (
+    "SPECIAL RESOLUTIONS\tFor\tAgainst\tAbstain\n"
+    "1.\tTo approve the following:\n"
+    "\t(a)\tthe issue of A Shares\tA Shares\t100 (50%)\t0 (0%)\t0 (0%)\n"
+    "\t\tH Shares\t100 (50%)\t0 (0%)\t0 (0%)\n"
+    "\t\tTotal\t200 (100%)\t0 (0%)\t0 (0%)\n"
+    "\t(b)\tthe use of proceeds\t300\t2\t1\n"
+    "2.\tWithdrawn\tN/A\tN/A\tN/A\n"
+    "3.\tTo amend the Articles of Association\t400\t5\t0\n"
+)
+
+
+def test_sub_resolutions_class_lines_and_withdrawn() -> None:
+    table = only_table(SUBS_AND_CLASSES)
+    got = {r.number: r for r in table.rows}
+    assert list(got) == ["1(a)", "1(b)", "2", "3"]
+    assert got["1(a)"].votes == {"for": 200, "against": 0, "abstain": 0}  # the Total line
+    assert got["1(a)"].title == "the issue of A Shares"
+    assert got["1(b)"].votes == {"for": 300, "against": 2, "abstain": 1}
+    assert got["2"].withdrawn and not got["2"].votes
+    assert got["3"].kind == "special"
+
+
+CUMULATIVE = (
+    "CUMULATIVE VOTING RESOLUTIONS\tNumber of votes obtained\tPercentage\tElected\n"
+    "4.00\tTo elect non-independent directors\n"
+    "4.01\tTo elect Mr. Li Wei\t1,234,567\t99.50%\tYes\n"
+    "4.02\tTo elect Ms. Wang Fang\t1,200,000\t96.70%\tYes\n"
+)
+
+
+def test_cumulative_voting_sub_resolutions_have_only_votes_for() -> None:
+    table = only_table(CUMULATIVE)
+    assert [(r.number, r.votes, r.passed) for r in table.rows] == [
+        ("4.01", {"for": 1234567}, True), ("4.02", {"for": 1200000}, True)]
+    assert table.rows[0].title == "To elect Mr. Li Wei"
+
+
+A_SHARE_COLUMNS = (
+    "No.\tResolution\tFor\t\tAgainst\t\tAbstain\t\n"
+    "\t\tNumber of shares\t%\tNumber of shares\t%\tNumber of shares\t%\n"
+    "1\tTo approve the profit distribution plan\t573,113,303\t96.5520\t20,466,673\t3.4480\t0\t0.0000\n"
+    "2\tTo approve the annual report\t100\t100\t0\t0\t0\t0\n"
+)
+
+
+def test_percentage_in_its_own_column_without_percent_sign() -> None:
+    first, second = only_table(A_SHARE_COLUMNS).rows
+    assert first.votes == {"for": 573113303, "against": 20466673, "abstain": 0}
+    assert first.percents == {"for": 96.552, "against": 3.448, "abstain": 0.0}
+    assert second.votes == {"for": 100, "against": 0, "abstain": 0}
+
+
+LAYOUT = (
+    "                                            Number of votes (%)\n"
+    "   Ordinary Resolutions                     For              Against\n"
+    "1. To receive the audited financial         1,234,567,890    12,345\n"
+    "   statements for the year ended 31          (99.99%)         (0.01%)\n"
+    "   December 2022.\n"
+    "\n"
+    "2. To re-appoint KPMG as auditor            1,000            0\n"
+    "                                            (100.00%)        (0.00%)\n"
+)
+
+
+def test_space_aligned_columns_with_wrapped_title() -> None:
+    first, second = only_table(LAYOUT).rows
+    assert first.votes == {"for": 1234567890, "against": 12345}
+    assert first.title == "To receive the audited financial statements for the year ended 31 December 2022"
+    assert second.votes == {"for": 1000, "against": 0}
+
+
+MARKDOWN = (
+    "| Resolutions | For | Against | Total number of votes |\n"
+    "|---|---|---|---|\n"
+    "| 1. To adopt the 2023 Share Scheme | 900 (90%) | 100 (10%) | 1,000 |\n"
+)
+
+
+def test_total_column_is_not_abstain() -> None:
+    (row,) = only_table(MARKDOWN).rows
+    assert row.votes == {"for": 900, "against": 100}
+    assert row.title == "To adopt the 2023 Share Scheme"
+
+
+def test_prose_about_voting_is_not_a_table() -> None:
+    prose = ("No Shareholder was required to vote for, against or abstain on any resolution. "
+             "1. Convening of the Meetings. The total number of Shares was 1,000 Shares.")
+    assert find_tables(prose) == []
+
+
+def test_row_with_vote_cells_missing_is_skipped_not_guessed() -> None:
+    text = "\tFOR\tAGAINST\tABSTAIN\n1.\tTo approve the plan\t1,000\t20\n\n"
+    problems: list[tuple[str, int, int]] = []
+    assert find_tables(text, problems) == []
+    assert problems and "2 vote cells" in problems[0][0]
+
+
+def test_truncated_count_is_not_a_vote() -> None:
+    text = "For\tAgainst\n1.\tTo approve\t100\t0\n2.\tTo declare a dividend\t138,718,4"
+    assert rows(text) == [("1", {"for": 100, "against": 0})]
+
+
+def test_references_and_dates_do_not_start_rows() -> None:
+    text = ("For\tAgainst\n1.\tTo extend the mandate under resolution No. 2. by the number repurchased\t"
+            "10 (90%)\t1 (10%)\n2.\tTo approve the scheme\t5 (100%)\t0 (0%)\n")
+    assert [n for n, _ in rows(text)] == ["1", "2"]
+
+
+def test_lone_number_in_running_text_is_title() -> None:
+    cells = read_cells("To issue 2,000,000 new shares 1,500 (75%) 500 (25%)")
+    assert [v for v, _ in cells.counts] == [1500, 500]
+    assert cells.words == ["To", "issue", "2,000,000", "new", "shares"]
