@@ -52,8 +52,10 @@ LIST_VERB = re.compile(r"\b(?:comprises|comprise|comprised\s+of|consists\s+of|co
                        re.I)
 # A new clause inside a role group (`...; and the Supervisory Committee comprises Mr. X`): names stop.
 CLAUSE_BREAK = re.compile(r"\b(?:comprises?|consists?|are|is|was|were|as|who|which|has|have|will)\b")
-# Blank lines end a paragraph, unless they only surround a page break.
-BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+# Blank lines end a paragraph, unless they only surround a page break or a role heading follows
+# (`Independent non-executive Directors:` in a list laid out one name per line).
+BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+(?![ \t]*(?:the\s+)?(?:independent\s+)?(?:non[-\s]?)?executive\s+directors?\b)",
+                       re.I)
 # Enumerators: `(i)`, `(iii)`, `(a)`, `(1)`.
 ENUMERATOR = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h]|\d{1,2})\s*\)")
 # A parenthesis with one level of nesting: inline titles `(Chairman)`, aliases `(alias Robin Weng)`.
@@ -96,6 +98,8 @@ class _Segment:
     role: str
     proposed: bool
     titles: tuple[tuple[str, str], ...] = ()
+    #: Names listed one per line under `Executive Directors:` (each line break separates names).
+    listed: bool = False
 
 
 @extractor("directorship")
@@ -114,7 +118,22 @@ def extract_directorships(ctx: DocContext) -> list[Fact]:
 
 
 def board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
-    """Every board paragraph of the document that reads cleanly (others are skipped, with reasons)."""
+    """Every board paragraph of the document that reads cleanly (others are skipped, with reasons).
+
+    Read once per document: the officer family reads the inline titles of the same paragraphs.
+    """
+    if _last_read and _last_read[0] is ctx:
+        return _last_read[1]
+    out = _read_board_paragraphs(ctx)
+    _last_read[:] = [ctx, out]
+    return out
+
+
+#: The last document read by `board_paragraphs` and its paragraphs (documents are read one by one).
+_last_read: list = []
+
+
+def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
     out: list[BoardParagraph] = []
     for lead in BOARD_LEAD.finditer(ctx.text):
         end = _paragraph_end(ctx.text, lead.end())
@@ -174,7 +193,7 @@ def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
     if all(after):
         return _names_then_role(text, roles, after)
     if all(before):
-        return _role_then_names(text, roles, before)
+        return _role_then_names(folded, roles, before)
     return None
 
 
@@ -201,8 +220,9 @@ def _names_then_role(text: str, roles: list, after: list) -> list[_Segment] | No
     return segments
 
 
-def _role_then_names(text: str, roles: list, before: list) -> list[_Segment] | None:
+def _role_then_names(folded: Folded, roles: list, before: list) -> list[_Segment] | None:
     """`three executive Directors, namely Mr. A and Mr. B; two ...`: names run to the next role."""
+    text = folded.text
     segments: list[_Segment] = []
     for i, (span, m) in enumerate(zip(roles, before)):
         role = _role_of(span.text)
@@ -213,7 +233,8 @@ def _role_then_names(text: str, roles: list, before: list) -> list[_Segment] | N
         clause = CLAUSE_BREAK.search(text, seg_start, seg_end)
         seg_end = clause.start() if clause else seg_end
         proposed = bool(PROPOSED_BEFORE.search(text, max(0, span.start_char - 20), span.start_char))
-        segments.append(_Segment(seg_start, seg_end, role, proposed))
+        listed = m.group().rstrip().endswith(":") and bool({seg_start, seg_start - 1} & folded.breaks)
+        segments.append(_Segment(seg_start, seg_end, role, proposed, listed=listed))
     return segments
 
 
@@ -228,12 +249,18 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
         return " " * len(m.group())
 
     work = PARENTHESIS.sub(blank, work)
+    if segment.listed:
+        cuts = {pos - segment.start for pos in folded.breaks if segment.start <= pos < segment.end}
+        work = "".join(";" if i in cuts else ch for i, ch in enumerate(work))
     seats: list[Seat] = []
     for piece_start, piece_end, separator in _pieces(work):
         piece = work[piece_start:piece_end].strip()
         doc_start, doc_end = folded.doc_span(segment.start + piece_start, segment.start + piece_end)
         name = _piece_name(piece)
         if name is None:
+            continue
+        if _joins_two_lines(folded, segment.start + piece_start, name):
+            ctx.skip("directorship", f"names on two lines without separator {piece!r}", doc_start, doc_end)
             continue
         person = clean_person(name)
         if person is None:
@@ -247,6 +274,19 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
                        for t in (read_titles(inner) or ()))
         seats.append(Seat(person, segment.role, segment.proposed, titles, doc_start, doc_end))
     return seats
+
+
+def _joins_two_lines(folded: Folded, start: int, name: str) -> bool:
+    """True when a name without honorific runs over a line break and both lines hold a full name:
+    `Wang Jian` / `Liu Fang` listed one per line would otherwise read as one person."""
+    if HONORIFIC_ANYWHERE.match(name):
+        return False
+    offset = folded.text.find(name, start)
+    for pos in folded.breaks:
+        cut = pos - offset
+        if 0 < cut < len(name) and clean_person(name[:cut]) and clean_person(name[cut + 1:]):
+            return True
+    return False
 
 
 def _pieces(work: str) -> list[tuple[int, int, str]]:

@@ -47,10 +47,15 @@ _STOPWORDS = {w.lower() for w in NAME_STOPWORDS}
 
 @dataclass(frozen=True)
 class Folded:
-    """A region of the document folded for reading; `offsets[i]` is the document offset of `text[i]`."""
+    """A region of the document folded for reading; `offsets[i]` is the document offset of `text[i]`.
+
+    `breaks` holds the folded positions of spaces that stand for a line break: names listed one per
+    line without commas are told apart by them.
+    """
 
     text: str
     offsets: tuple[int, ...]
+    breaks: frozenset[int] = frozenset()
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
         """Document offsets of the folded slice [start, end)."""
@@ -68,20 +73,25 @@ def fold(text: str, start: int, end: int) -> Folded:
     junk = [m.span() for m in PAGE_JUNK.finditer(text, start, end)]
     chars: list[str] = []
     offsets: list[int] = []
+    breaks: set[int] = set()
     j = 0
     for i in range(start, end):
         while j < len(junk) and junk[j][1] <= i:
             j += 1
         ch = " " if (j < len(junk) and junk[j][0] <= i) or text[i].isspace() else text[i]
         if ch == " ":
+            if text[i] == "\n" and chars and chars[-1] == " ":
+                breaks.add(len(chars) - 1)
             if not chars or chars[-1] == " " or (chars[-1] == "-" and len(chars) > 1 and chars[-2].isalpha()):
                 continue
+            if text[i] == "\n":
+                breaks.add(len(chars))
         chars.append(ch)
         offsets.append(i)
     while chars and chars[-1] == " ":
         chars.pop()
         offsets.pop()
-    return Folded("".join(chars), tuple(offsets))
+    return Folded("".join(chars), tuple(offsets), frozenset(b for b in breaks if b < len(chars)))
 
 
 def strip_honorifics(raw: str) -> tuple[str, bool]:
