@@ -36,13 +36,14 @@ FAMILY = "committee_membership"
 _HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=True)
 # Capitalised words that end a name when they follow it (`Mr. Cai Baogui Chairman`).
 _NOT_NAME = (r"(?:The|And|As|Of|Is|Was|Who|With|Chairman|Chairperson|Chairwoman|Chair|Member|Members|"
-             r"Director|Directors|Committee|Board|Company|Independent|Executive|Non|Mr|Mrs|Ms|Dr|"
+             r"Director|Directors|Committee|Board|Company|Independent|Executive|Non|Mr|Mrs|Ms|Dr|Miss|Madam|Prof|"
              r"Vice|President|General|Chief|Secretary|Supervisor|Namely|During|On|In)\b")
 _NAME_TOKEN = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*"
 # Family: a person named with an honorific (`Mr. Cai Baogui`, `Mrs Cao Ying`, `Dr.GU Chunguang`).
 PERSON = re.compile(
-    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})(?:\.\s*|\s+)(?!{_NOT_NAME})"
-    rf"(?P<name>{_NAME_TOKEN}(?:[ \u00a0]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,4}})")
+    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})(?:\s?\.\s*|\s+)(?!{_NOT_NAME})"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \u00a0]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,4}}"
+    rf"(?:,[ ](?!{_NOT_NAME})[A-Z][a-z]+(?=\s*(?:[(,;]|\.(?:\s|$)|\band\b|$)))?)")
 # Family: a bare name in a table cell (`Cai Baogui`, `WONG Kwok Keung`).
 BARE_NAME = re.compile(rf"^(?!{_NOT_NAME}|Name|Total|Members?\b){_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{1,4}}$")
 
@@ -72,7 +73,7 @@ COMMITTEE = re.compile(
     rf"|(?P<generic>\b(?!{_GENERIC_STOP})[A-Z][A-Za-z&'-]+(?:\s+(?:and\s+|&\s+|for\s+|of\s+)?[A-Z][A-Za-z&'-]*){{0,4}}"
     r"\s+Committee(?![\w-]))")
 # Family: a position word (`chairman`, `chairperson`, `chair`, `member`).
-_POS = r"(?P<pos>chair(?:man|woman|person)?|member)s?"
+_POS = r"(?P<pos>chair(?:man|woman|person|lady)?|member)s?"
 # Family: `chaired by Mr. X` (optionally after an apposition `our Chairman,`).
 CHAIRED_BY = re.compile(r"\b(?:chaired|headed|led)\s+by\s+(?:(?:the|our|its)\s+[A-Za-z -]{0,40}?,?\s+)?", re.I)
 # Family: the verb introducing a member list (`comprises`, `consists of`, `members are`, `has three members, namely`).
@@ -87,20 +88,23 @@ ARE = re.compile(r"\s*(?:are|were|include|included|comprise|comprised|currently\
 SUBJECT_GAP = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?(?:\s+of\s+the\s+Board)?(?:\s*\([^)]{0,60}\))?\s*,?\s*(?:(?:which|that)\s+)?"
     r"(?:(?:is|was|has\s+been|currently|now|presently|also|shall|will)\s+)*"
-    r"(?:chaired\s+by\s+[^;]{0,120}?,?\s+and\s+)?(?:(?:currently|now|presently|also)\s+)?$", re.I)
+    r"(?:chaired\s+by\s+[^;]{0,120}?,?\s+and\s+)?(?:(?:currently|now|presently|also)\s+)?"
+    r"(?:(?:the|its)\s+)?(?:other\s+|remaining\s+)?$", re.I)
 # Family: where a member list ends (a new clause).
 LIST_END = re.compile(
     r";\s*(?:and\s+)?(?:the|its)\b|\b(?:which|who|whose|to\s+(?:review|assist|oversee|supervise|advise|make|monitor)|"
     r"(?:is|are|was|were)\s+responsible|held|met|during|in\s+accordance)\b", re.I)
 # Family: a position stated right after a listed name (`(Chairman)`, `as the chairman`, `who is the chairman`).
 POSITION_AFTER = re.compile(
-    r"\s*(?:\((?:the\s+)?(?P<p1>chair(?:man|woman|person)?|member)\b[^)]{0,60}\)"
-    r"|,?\s*(?:as|who\s+is|being)\s+(?:the\s+|its\s+|a\s+)?(?P<p2>chair(?:man|woman|person)?|member)\b)", re.I)
+    r"\s*(?:\((?:the\s+)?(?P<p1>chair(?:man|woman|person|lady)?|member)\b[^)]{0,60}\)"
+    r"|,?\s*(?:as|who\s+is|being)\s+(?:the\s+|its\s+|a\s+)?(?P<p2>chair(?:man|woman|person|lady)?|member)\b)", re.I)
 # Family: `Mr. X(,)? (is|was|serves as|, a|, the) chairman/member of the COMMITTEE` (title of a committee).
 TITLE_OF = re.compile(
     r"^\s*,?\s*(?:who\s+)?(?:(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as|has\s+been|"
     r"being|remains|also)\s+)*(?:as\s+)?(?:(?:an?|the)\s+[\w -]{0,50}?\s+and\s+)?(?:the\s+|a\s+|an\s+)?"
     rf"{_POS}\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
+# Family: what joins names in a coordination (`, `, ` and `, `(Chairman), `).
+COORDINATION = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*(?:,\s*and|,|and|&)\s*", re.I)
 # Family: `the chairman of the COMMITTEE, Mr. X` (title before the name).
 TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?{_POS}\s+of\s+(?:the\s+)?$", re.I)
 # Family: a change of committee position (`appointed as`, `ceased to be`, `resigned as`).
@@ -340,7 +344,7 @@ def _list_members(lines: list[str], offsets: list[int], first: int, committee: s
         if not person:
             break
         role = m.group("p1") or m.group("p2") or m.group("p3") or ""
-        pos = re.search(r"\b(chair(?:man|woman|person)?|member)\b", role, re.I)
+        pos = re.search(r"\b(chair(?:man|woman|person|lady)?|member)\b", role, re.I)
         found.append(Seen(committee, person.group("name"), _position(pos.group(1)) if pos else None,
                           offsets[j], offsets[j] + len(lines[j])))
     yield from _with_implied_members(found)
@@ -480,6 +484,8 @@ def _titles(text: str, mentions: list[Mention], persons: list[re.Match[str]], lo
             m = TITLE_OF.match(between)
             if m and not PERSON.search(between):
                 yield Seen(c.committee, p.group("name"), _position(m.group("pos")), p.start(), c.end)
+                if m.group(0).lower().find("members") >= 0:
+                    yield from _coordinated(text, before, c)
                 continue
             chained = _chained_title(text, persons, c, lo)
             if chained:
@@ -489,6 +495,15 @@ def _titles(text: str, mentions: list[Mention], persons: list[re.Match[str]], lo
         title = TITLE_BEFORE.search(text, max(lo, c.start - 40), c.start)
         if after and title and re.fullmatch(r"\s*,?\s*(?:namely\s+|is\s+|was\s+)?", text[c.end:after.start()]):
             yield Seen(c.committee, after.group("name"), _position(title.group("pos")), after.start(), after.end())
+
+
+def _coordinated(text: str, before: list[re.Match[str]], c: Mention) -> Iterator[Seen]:
+    """`Mr. A (Chairman), Mr. B and Mr. C are members of the Audit Committee`: the names before the last."""
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:])):
+        if not COORDINATION.fullmatch(text, prev.end(), nxt.start()):
+            return
+        position = _listed_position(text, prev.end()) or "member"
+        yield Seen(c.committee, prev.group("name"), position, prev.start(), c.end)
 
 
 def _chained_title(text: str, persons: list[re.Match[str]], c: Mention, lo: int) -> Seen | None:

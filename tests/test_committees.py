@@ -205,3 +205,21 @@ def test_cessation_is_a_change_and_removes_the_membership() -> None:
             "On 1 April 2026, Mr. Ronggin Ke ceased to be a member of the Remuneration Committee.")
     assert changes(text) == {("remuneration", "Ronggin Ke", "ceased", "member", "2026-04-01")}
     assert memberships(text) == set()
+
+
+def test_coordinated_names_are_members() -> None:
+    text = "Mr. Honghui Chen (Chairman), Mr. Ziming Yang and Ms. Ming Shu Leung are members of the Audit Committee."
+    assert memberships(text) == {("audit", "Honghui Chen", "chair"), ("audit", "Ziming Yang", "member"),
+                                 ("audit", "Ming Shu Leung", "member")}
+
+
+def test_chaired_by_and_other_members() -> None:
+    text = "The Audit Committee is chaired by Mr. Yung Kwok Tsui, and the other members are Mr. Honghui Chen and Ms. Ming Shu Leung."
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair"), ("audit", "Honghui Chen", None),
+                                 ("audit", "Ming Shu Leung", None)}
+
+
+def test_western_forename_after_comma_is_part_of_the_name() -> None:
+    text = "The Nomination Committee comprises Dr. Lo Wing Yan, William (Chairman) and Mr. Chan Tai Man."
+    assert memberships(text) == {("nomination", "Lo Wing Yan, William", "chair"),
+                                 ("nomination", "Chan Tai Man", "member")}
