@@ -51,7 +51,9 @@ PRONOUN_SUBJECT = re.compile(r"^(?:they|these\s+\w+|the\s+above(?:-mentioned)?\s
 #: Mr. Lin)`, `("Ruiying Partnership", of which ...)`; `(Limited Partnership)` stays.
 ASIDE = re.compile(r"\s*\((?!(?i:limited|general)\s+(?i:partnership)\))[^()]*\)")
 #: Separators of a list of members: `A, B and C`, `A, and the entities ..., namely X`.
-LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?(?!Ltd|Limited|Inc|LLC|L\.P)|\s+and\s+|;\s*|\bnamely\s+|:\s*")
+LIST_SEPARATOR = re.compile(r",(?!\s*(?:Ltd|Limited|Inc|LLC|L\.P))\s*(?:and\s+)?|\s+and\s+|;\s*|\bnamely\s+|:\s*")
+#: Names ending in an abbreviation keep their full stop: `Co., Ltd.`, `Inc.`.
+ABBREVIATED_END = re.compile(r"\b(?:Ltd|Co|Inc|Corp|L\.P|S\.A|N\.V)\.$")
 #: A member as listed: a capitalised name of at most twelve words.
 MEMBER = re.compile(r"^[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.,\-]*|of|and|&|\([^()]*\)))*$")
 #: An apposition naming one controlling shareholder right after its definition:
@@ -112,7 +114,9 @@ def split_members(listing: str) -> list[str]:
     """Names in a list of members (`Mr. A, Mr. B and X Co., Ltd. (which ...)`), asides dropped."""
     names = []
     for part in LIST_SEPARATOR.split(ASIDE.sub("", listing)):
-        name = strip_honorific(part.strip(" .;,"))
+        name = strip_honorific(part.strip(" ;,"))
+        if name.endswith(".") and not ABBREVIATED_END.search(name):
+            name = name[:-1]
         if name and MEMBER.match(name) and len(name.split()) <= 12:
             names.append(name)
     return names
