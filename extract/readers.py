@@ -76,6 +76,8 @@ def read_announcement(path: str | os.PathLike[str]) -> Announcement:
     except OSError as exc:
         raise ReadError(f"{p}: cannot read: {exc.strerror or exc}") from exc
     text, encoding = decode(data, str(p))
+    if "\x00" in text:
+        raise ReadError(f"{p}: decodes as {encoding} but holds NUL characters: not a text document")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReadError(f"{p}: empty document")
