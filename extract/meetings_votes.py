@@ -47,7 +47,7 @@ MARKER = re.compile(
     r"(?P<dot>\.)?(?=[\s|])")
 # Words that make a following number a reference, not a row: `resolution No. 5`, `Rule 13.40`.
 REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.?|\bnumbers?|\bresolutions?|\bRule|\bparagraphs?|\bitems?|"
-                              r"\bnotes?|\bsections?|\bclauses?|\bArticles?|\bChapter)\s*$", re.I)
+                              r"\bnotes?|\bsections?|\bclauses?|\bArticles?|\bChapter)[ \t]*\Z", re.I)
 
 # Cell separators of flattened tables: tabs, pipes, line breaks, or runs of spaces.
 CELL_SEP = re.compile(r"(?:[ \u00a0]*[\t|\n][ \u00a0]*)+|[ \u00a0]{2,}")

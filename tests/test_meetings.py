@@ -1,0 +1,185 @@
+"""Meetings family end to end: the seed and dev poll results scored against the copied gold, and
+announcement sentences (attendance, figures, officials, findings) that must and must not yield facts."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extract.readers import read_announcement
+from extract.records import Announcement
+from extract.run import Extraction, extract_announcement
+
+DATA = Path(__file__).parent / "data"
+TYPES = ("meeting", "resolution", "attendance", "share_capital")
+KEYS = {
+    "meeting": ("company", "date", "kind"),
+    "resolution": ("company", "meeting_date", "meeting_kind", "number", "for", "against", "abstain"),
+    "attendance": ("company", "meeting_date", "person"),
+    "share_capital": ("company", "as_of", "total"),
+}
+HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|madam|dr|prof|professor|sir|dame|lady)\b\.?\s+")
+
+
+def run(path: Path) -> Extraction:
+    return extract_announcement(read_announcement(path), ("extract.meetings",))
+
+
+def run_text(text: str, doc_id: str = "t") -> Extraction:
+    return extract_announcement(Announcement(doc_id=doc_id, path=f"{doc_id}.txt", text=text, sha256="",
+                                             encoding="utf-8"), ("extract.meetings",))
+
+
+def norm(value: object) -> object:
+    """The spec's matching rules, small: strings folded, numbers as they are."""
+    if not isinstance(value, str):
+        return value
+    s = HONORIFIC.sub("", unicodedata.normalize("NFKC", value).casefold().strip())
+    s = re.sub(r"[.,()\"'“”‘’]", " ", s)
+    s = re.sub(r"[-\s]+", " ", s).strip()
+    return re.sub(r"\bcompany\b", "co", re.sub(r"\blimited\b", "ltd", s))
+
+
+def matches(gold: dict, pred: dict) -> bool:
+    for key in KEYS[gold["type"]]:
+        want, got = gold.get(key), pred.get(key)
+        options = want if isinstance(want, list) else [want]
+        if norm(got) not in [norm(o) for o in options]:
+            return False
+    return True
+
+
+def score(doc_id: str, gold_file: str, pred: list[dict]) -> dict[str, tuple[int, int, int]]:
+    """Per type: (matched, predicted, gold), each fact matched at most once."""
+    lines = [json.loads(line) for line in (DATA / "gold" / gold_file).read_text().splitlines() if line.strip()]
+    gold = [g for g in lines if g["doc"] == doc_id and g["type"] in TYPES]
+    out = {}
+    for kind in TYPES:
+        golds = [g for g in gold if g["type"] == kind]
+        preds = [p for p in pred if p["type"] == kind]
+        free = list(golds)
+        hit = 0
+        for p in preds:
+            for g in free:
+                if matches(g, p):
+                    free.remove(g)
+                    hit += 1
+                    break
+        out[kind] = (hit, len(preds), len(golds))
+    return out
+
+
+@pytest.mark.parametrize("path, gold_file", [
+    (DATA / "seeds" / "003_5ab7b78cfd54d383.txt", "seeds.jsonl"),
+    (DATA / "dev" / "poll__computer-and-technologies__2019-05-29.txt", "dev-polls-reports.jsonl"),
+])
+def test_poll_results_match_gold_exactly(path: Path, gold_file: str) -> None:
+    result = run(path)
+    pred = [f.to_spec() for f in result.facts if f.IN_SPEC]
+    for kind, (hit, n_pred, n_gold) in score(path.stem, gold_file, pred).items():
+        assert hit == n_pred == n_gold, f"{kind}: matched {hit} of {n_pred} predicted, {n_gold} gold"
+
+
+def test_seed_attributes_and_graph_only_facts() -> None:
+    facts = run(DATA / "seeds" / "003_5ab7b78cfd54d383.txt").facts
+    egm = next(f for f in facts if f.TYPE == "meeting" and f.kind == "egm")
+    assert (egm.shares_entitled, egm.shares_represented, egm.percent_represented) == (1342540451, 660025770, 49.1624)
+    assert egm.venue and egm.venue.startswith("the conference room of Ganzhou Jinjiang International Hotel")
+    capital = next(f for f in facts if f.TYPE == "share_capital")
+    assert (capital.a_shares, capital.h_shares) == (1141794851, 200745600)
+    officials = {(f.official, f.role) for f in facts if f.TYPE == "meeting_official"}
+    assert ("Computershare Hong Kong Investor Services Limited", "share_registrar") in officials
+    assert ("Computershare Hong Kong Investor Services Limited", "scrutineer") in officials
+    assert ("Jingtian & Gongcheng", "legal_adviser") in officials
+    # "the rest of the Directors was unable to attend" names no one
+    assert not [f for f in facts if f.TYPE == "absence"]
+    assert not [f for f in facts if f.TYPE == "finding"]
+    specials = [f for f in facts if f.TYPE == "resolution" and f.kind == "special"]
+    assert len(specials) == 9 and all(f.passed for f in specials)
+
+
+def test_fragment_without_issuer_yields_nothing_and_is_counted() -> None:
+    result = run(DATA / "dev" / "poll__mexan__2019-09-06.txt")
+    assert result.facts == ()
+    assert any(s.family == "meetings" and "never names" in s.reason for s in result.skipped)
+
+
+ANNOUNCEMENT = """ACME WIDGETS HOLDINGS LIMITED
+(Stock Code: 1234)
+POLL RESULTS OF THE ANNUAL GENERAL MEETING HELD ON 2 JUNE 2023
+
+The board of directors of Acme Widgets Holdings Limited (the "Company") announces that the annual general meeting (the "AGM") was held at 10/F, Acme Tower, Hong Kong on Friday, 2 June 2023.
+
+As at the date of the AGM, the total number of issued shares of the Company was 1,000,000 Shares. The total number of Shares entitling the holders to attend and vote for or against the resolutions at the AGM was 1,000,000 Shares. Shareholders and authorised proxies holding an aggregate of 600,000 Shares, representing approximately 60.00% of the total number of issued Shares, were present at the AGM.
+
+Tricor Investor Services Limited, the Hong Kong branch share registrar of the Company, acted as the scrutineer for the vote-taking at the AGM.
+
+Mr. Chan Tai Man, Ms. Lee Mei and Dr. Wong Kar Wai attended the AGM, while Mr. Ho Ka Ming was unable to attend the AGM due to other engagements.
+
+ORDINARY RESOLUTIONS\tNumber of Votes (%)
+\tFor\tAgainst
+1.\tTo receive the audited financial statements for the year ended 31 December 2022\t500,000 (83.33%)\t100,000 (16.67%)
+2.\tTo declare a final dividend\t500,000 (90.00%)\t100,000 (10.00%)
+SPECIAL RESOLUTION
+3.\tTo amend the bye-laws\t350,000 (58.33%)\t250,000 (41.67%)
+
+As more than 50% of the votes were cast in favour of resolutions 1 and 2, they were duly passed as ordinary resolutions.
+
+By order of the Board
+Acme Widgets Holdings Limited
+Chan Tai Man
+Chairman
+
+Hong Kong, 2 June 2023
+
+As at the date of this announcement, the Board comprises Mr. Chan Tai Man, Ms. Lee Mei, Dr. Wong Kar Wai and Mr. Ho Ka Ming.
+"""
+
+
+def test_hong_kong_agm_announcement() -> None:
+    facts = run_text(ANNOUNCEMENT).facts
+    by_type: dict[str, list] = {}
+    for f in facts:
+        by_type.setdefault(f.TYPE, []).append(f)
+    (meeting,) = by_type["meeting"]
+    assert (meeting.kind, meeting.date, meeting.shares_represented, meeting.percent_represented) == (
+        "agm", "2023-06-02", 600000, 60.0)
+    assert meeting.venue == "10/F, Acme Tower, Hong Kong"
+    assert [(r.number, r.kind, r.votes_for, r.votes_against, r.votes_abstain) for r in by_type["resolution"]] == [
+        ("1", "ordinary", 500000, 100000, None), ("2", "ordinary", 500000, 100000, None),
+        ("3", "special", 350000, 250000, None)]
+    assert [r.passed for r in by_type["resolution"]] == [True, True, False]
+    assert {a.person for a in by_type["attendance"]} == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai"}
+    assert [a.person for a in by_type["absence"]] == ["Ho Ka Ming"]
+    assert {(o.official, o.role) for o in by_type["meeting_official"]} == {
+        ("Tricor Investor Services Limited", "scrutineer"), ("Tricor Investor Services Limited", "share_registrar")}
+    (capital,) = by_type["share_capital"]
+    assert (capital.total, capital.as_of, capital.a_shares) == (1000000, "2023-06-02", None)
+    # 500,000 / 600,000 is 83.33%: consistent; 2: 90.00% is not 500,000 of 600,000
+    checks = [f.message for f in by_type.get("finding", [])]
+    assert len(checks) == 2 and all("resolution 2" in c for c in checks)
+
+
+def test_findings_for_votes_beyond_represented_and_result_against_threshold() -> None:
+    text = ANNOUNCEMENT.replace("350,000 (58.33%)\t250,000 (41.67%)", "450,000 (64.29%)\t250,000 (35.71%)")
+    text = text.replace("they were duly passed as ordinary resolutions.",
+                        "they were duly passed as ordinary resolutions. Resolution 3 was duly passed.")
+    findings = {f.check for f in run_text(text).facts if f.TYPE == "finding"}
+    assert {"votes_vs_represented"} <= findings
+
+
+def test_no_meeting_facts_outside_poll_results() -> None:
+    text = ("ACME WIDGETS HOLDINGS LIMITED\nCHANGE OF DIRECTOR\n\nMr. Chan Tai Man attended the board meeting "
+            "held on 2 June 2023. Shareholders may vote for or against the resolution.\n")
+    assert run_text(text).facts == ()
+
+
+def test_unnamed_absentees_yield_no_absence() -> None:
+    text = ANNOUNCEMENT.replace("while Mr. Ho Ka Ming was unable to attend the AGM",
+                                "while the other Directors were unable to attend the AGM")
+    facts = run_text(text).facts
+    assert not [f for f in facts if f.TYPE == "absence"]
+    assert len([f for f in facts if f.TYPE == "attendance"]) == 3
