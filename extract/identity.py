@@ -39,8 +39,10 @@ CHINESE_NAME = re.compile(r"^\s*\**\s*(?P<zh>[\u4e00-\u9fff（）()]{4,40}(?:有
                           re.M)
 # Words that may join the words of a company name (`Institute of Biological Products`).
 NAME_CONNECTORS = frozenset({"of", "and", "&", "de", "for"})
-# Cover block: `(Stock Code: 06680)`, `Stock Codes: 1234 and 81234`, `Stock code\n:\n2697`.
-STOCK_CODE = re.compile(r"Stock\s+Codes?\s*[:：]\s*(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)\b", re.I)
+# Cover block, at the start of a line: `(Stock Code: 06680)`, `Stock Codes: 1234 and 81234`,
+# `Stock code\n:\n2697` (a mid-sentence `(stock code: 2318.HK)` names some other company).
+STOCK_CODE = re.compile(r"^[ \t*]*\(?\s*Stock\s+Codes?\s*[:：]\s*(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)\b",
+                        re.I | re.M)
 # Listing announcements: `the stock code of the H Shares will be 2672`, `... of our Shares is 6636`.
 STOCK_CODE_SENTENCE = re.compile(
     r"stock\s+code\s+of\s+(?:the\s+|our\s+)?(?:[AH]\s+)?Shares\s+(?:will\s+be|is)\s+(?P<code>\d{1,5})\b", re.I)

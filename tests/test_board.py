@@ -1,0 +1,134 @@
+"""Board paragraph families: sentences written for each phrasing family, that must and must not match."""
+from __future__ import annotations
+
+import pytest
+
+from extract.board import extract_directorships
+from extract.context import DocContext
+from extract.identity import read_meta
+from extract.pipeline import get_nlp
+from extract.records import Announcement
+
+COVER = ("ACME WIDGETS CO., LTD.\n(Stock Code: 01234)\n\nBy order of the Board\nAcme Widgets Co., Ltd.\n"
+         "Mr. Chan Tai Man\nChairman\n\nHong Kong, 23 March 2026\n\n")
+
+
+def ctx_for(text: str, cover: str = COVER) -> DocContext:
+    announcement = Announcement("t", "t.txt", cover + text, "0", "utf-8")
+    return DocContext(announcement=announcement, meta=read_meta(announcement), nlp=get_nlp())
+
+
+def seats(text: str, cover: str = COVER) -> list[tuple[str, str, bool]]:
+    return [(f.person, f.role, f.proposed) for f in extract_directorships(ctx_for(text, cover))]
+
+
+E, N, I = "executive", "non_executive", "independent_non_executive"
+
+
+def test_names_then_role_with_semicolons_and_honorifics() -> None:
+    text = ("As at the date of this announcement, the Board comprises Mr. Chan Tai Man and Ms. Lee Mei Ling as "
+            "executive Directors; Mr. Wong Kwok Keung as non-executive Director; and Dr. Ho Siu Fung, Professor "
+            "Lam Wai Ming and Sir David Li Kwok Po as independent non-executive Directors.")
+    assert seats(text) == [("Chan Tai Man", E, False), ("Lee Mei Ling", E, False), ("Wong Kwok Keung", N, False),
+                           ("Ho Siu Fung", I, False), ("Lam Wai Ming", I, False), ("David Li Kwok Po", I, False)]
+
+
+def test_enumerated_with_page_break_inside_a_name_and_glued_honorific() -> None:
+    text = ("As of the date of this announcement, the board of directors of the Company comprises: (i) Mr. ZHOU \n\n"
+            "<<<PAGE 7>>>\n– 7 –\nMinghui and Ms. QIAN Li as executive directors; (ii) Madam SUN Yue as "
+            "non-executive director; and (iii) Dr.GU Chunguang and Mrs. Tang Wing as independent non-\n"
+            "executive directors.")
+    assert seats(text) == [("ZHOU Minghui", E, False), ("QIAN Li", E, False), ("SUN Yue", N, False),
+                           ("GU Chunguang", I, False), ("Tang Wing", I, False)]
+
+
+def test_role_then_names_with_namely_and_inline_titles() -> None:
+    text = ("As at the date of this announcement, the Board consists of two executive Directors, namely Mr. Lau "
+            "Chi Keung (Chairman) and Mr. Cheung Wai Lun (Chief Executive Officer); one non-executive Director, "
+            "namely Ms. Yip Siu Wah; and three independent non-executive Directors, namely Mr. Kwok Ming, Mr. Tam "
+            "Ka Fai and Ms. Ng Lai Ying.")
+    assert seats(text) == [("Lau Chi Keung", E, False), ("Cheung Wai Lun", E, False), ("Yip Siu Wah", N, False),
+                           ("Kwok Ming", I, False), ("Tam Ka Fai", I, False), ("Ng Lai Ying", I, False)]
+
+
+def test_role_are_names_and_english_forename_after_comma() -> None:
+    text = ("As at the date of this announcement, the executive Directors are Mr. Chan Tai Man, Peter and Mr. Lo "
+            "Kin Wah; the non-executive Director is Mr. Pang Ho; and the independent non-executive Directors are "
+            "Mr. Yuen Chi Ming, Ms. So Mei Kuen and Mr. Au Yeung Tak.")
+    assert seats(text) == [("Chan Tai Man, Peter", E, False), ("Lo Kin Wah", E, False), ("Pang Ho", N, False),
+                           ("Yuen Chi Ming", I, False), ("So Mei Kuen", I, False), ("Au Yeung Tak", I, False)]
+
+
+def test_names_without_honorifics_and_alias() -> None:
+    text = ("At the date of this announcement, the Board comprises Tse Wing Hong (alias Tommy Tse) and Fung Siu "
+            "Ling as executive Directors and Kwan Chi Wai as independent non-executive Director.")
+    assert seats(text) == [("Tse Wing Hong", E, False), ("Fung Siu Ling", E, False), ("Kwan Chi Wai", I, False)]
+
+
+def test_being_family_and_proposed_directors() -> None:
+    text = ("As at the date of this announcement, the Board comprises Mr. Ma Jun (Chairman) and Mr. Li Gang, "
+            "being executive Directors, and Mr. He Bin and Ms. Luo Fang, being the proposed independent "
+            "non-executive Directors.")
+    assert seats(text) == [("Ma Jun", E, False), ("Li Gang", E, False), ("He Bin", I, True), ("Luo Fang", I, True)]
+
+
+def test_title_before_role_for_a_single_name() -> None:
+    text = ("As at the date of this announcement, the Board comprises Mr. Guo Qiang as the chairman and executive "
+            "Director, Ms. Lin Na as executive Director and Mr. Deng Hui as the proposed independent "
+            "non-executive Director.")
+    assert seats(text) == [("Guo Qiang", E, False), ("Lin Na", E, False), ("Deng Hui", I, True)]
+
+
+def test_names_listed_one_per_line_under_role_headings() -> None:
+    text = ("As at the date of this announcement, the Board comprises:\nExecutive Directors:\nWang Jian\nLiu Fang\n\n"
+            "Independent non-executive Directors:\nMr. Sun Hao\nDr. Zhao Lei\n")
+    assert seats(text) == [("Wang Jian", E, False), ("Liu Fang", E, False), ("Sun Hao", I, False),
+                           ("Zhao Lei", I, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "As at the date of this announcement, the total number of issued Shares of the Company is 1,200,000,000.",
+    "Following the re-designation, the Board will comprise Mr. Pan Wei as executive Director.",
+    "As at the date of this announcement, the Board comprises nine Directors, including three independent "
+    "non-executive Directors.",
+    "As at the date of this announcement, the Directors are Mr. Hu Jun, Mr. Xu Bin and Ms. Yang Lin.",
+])
+def test_paragraphs_that_state_no_director_by_role(text: str) -> None:
+    assert seats(text) == []
+
+
+def test_other_bodies_in_the_paragraph_are_not_directors() -> None:
+    text = ("As at the date of this announcement, the Board comprises two executive Directors, namely Mr. Wu Hao "
+            "and Mr. Zhou Yi; and the supervisory committee comprises Mr. Qin Lei and Ms. Bai Lu.")
+    assert seats(text) == [("Wu Hao", E, False), ("Zhou Yi", E, False)]
+
+
+def test_one_word_names_are_skipped_not_guessed() -> None:
+    ctx = ctx_for("As at the date of this announcement, the Board comprises Mr. Zhang and Mr. Li Wei as "
+                  "executive Directors.")
+    assert [f.person for f in extract_directorships(ctx)] == ["Li Wei"]
+    assert any("Mr. Zhang" in s.reason for s in ctx.skipped)
+
+
+def test_bare_names_on_two_lines_in_prose_are_skipped() -> None:
+    ctx = ctx_for("As at the date of this announcement, the Board comprises Wang Jian\nLiu Fang and Zhou Ping as "
+                  "executive Directors.")
+    assert [f.person for f in extract_directorships(ctx)] == ["Zhou Ping"]
+
+
+def test_no_issuer_or_date_means_no_directorship() -> None:
+    ctx = ctx_for("As at the date of this announcement, the Board comprises Mr. Ho Man Kit as executive Director.",
+                  cover="")
+    assert extract_directorships(ctx) == []
+    assert ctx.skipped
+
+
+def test_facts_carry_issuer_date_and_paragraph_evidence() -> None:
+    ctx = ctx_for("Intro.\n\nAs at the date of this announcement, the Board comprises Mr. Ho Man Kit as executive "
+                  "Director and Ms. Ng Ka Yan as independent non-executive Director.\n\nOther text.")
+    facts = extract_directorships(ctx)
+    assert {f.company for f in facts} == {"Acme Widgets Co., Ltd."}
+    assert {f.as_of for f in facts} == {"2026-03-23"}
+    quote = facts[0].evidence.quote
+    assert quote.startswith("As at the date") and quote.endswith("Director.")
+    assert ctx.text[facts[0].evidence.start:facts[0].evidence.end].startswith("As at the date")

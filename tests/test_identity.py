@@ -1,0 +1,109 @@
+"""Document identity (issuer, codes, date, title, kind) and listing facts."""
+from __future__ import annotations
+
+import pytest
+
+from extract.context import DocContext
+from extract.identity import extract_listings, read_meta
+from extract.pipeline import get_nlp
+from extract.records import Announcement, DocumentMeta
+
+DISCLAIMER = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no "
+              "responsibility for the contents of this announcement.\n\n")
+
+
+def meta_of(text: str) -> DocumentMeta:
+    return read_meta(Announcement("t", "t.txt", text, "0", "utf-8"))
+
+
+def listings(text: str) -> list[tuple[str, str]]:
+    announcement = Announcement("t", "t.txt", text, "0", "utf-8")
+    ctx = DocContext(announcement=announcement, meta=read_meta(announcement), nlp=get_nlp())
+    return [(f.exchange, f.code) for f in extract_listings(ctx)]
+
+
+def test_cover_block_and_signature() -> None:
+    text = (DISCLAIMER + "ACME WIDGETS CO., LTD.\n愛克米股份有限公司\n(A joint stock company incorporated in the "
+            "People's Republic of China with limited liability)\n(Stock Code: 01234)\n\n**CHANGE OF "
+            "COMPANY SECRETARY**\n\nThe board of directors of Acme Widgets Co., Ltd. (the \"Company\") announces "
+            "a change.\n\nBy order of the Board\nAcme Widgets Co., Ltd.\nMr. Chan Tai Man\nChairman\n\n"
+            "Hong Kong, March 23, 2026\n")
+    meta = meta_of(text)
+    assert (meta.issuer, meta.issuer_zh, meta.stock_codes, meta.date) == (
+        "Acme Widgets Co., Ltd.", "愛克米股份有限公司", ("01234",), "2026-03-23")
+    assert meta.title == "CHANGE OF COMPANY SECRETARY"
+
+
+@pytest.mark.parametrize("signature, iso", [
+    ("Jiangxi, 1 July 2026", "2026-07-01"),
+    ("Hong Kong, March 23, 2026", "2026-03-23"),
+    ("Hefei, Anhui Province, the PRC\nJune 7, 2024", "2024-06-07"),
+    ("Beijing, the PRC, February 12, 2026", "2026-02-12"),
+])
+def test_signature_date_families(signature: str, iso: str) -> None:
+    text = f"By order of the Board\nAcme Widgets Co., Ltd.\nLi Ming\nChairman\n\n{signature}\n\nAs at the date ..."
+    assert meta_of(text).date == iso
+
+
+def test_issuer_defined_in_the_text_over_two_lines_with_chinese_name() -> None:
+    text = ("Capitalised terms have the meanings defined in the prospectus dated June 22, 2026 (the \"Prospectus\") "
+            "issued by Guangdong True Health Medical\nTechnology Development Co., Ltd. (廣東真健康醫療科技開發股份"
+            "有限公司) (the “Company”).")
+    meta = meta_of(text)
+    assert meta.issuer == "Guangdong True Health Medical Technology Development Co., Ltd."
+    assert meta.issuer_zh == "廣東真健康醫療科技開發股份有限公司"
+
+
+def test_issuer_defined_with_hereinafter() -> None:
+    text = ("This is the fourth report released by JL MAG Rare-Earth Co., Ltd. (hereinafter referred to as "
+            "“JL MAG”, “the Company” or “We”).")
+    assert meta_of(text).issuer == "JL MAG Rare-Earth Co., Ltd."
+
+
+def test_an_issuer_never_named_is_not_guessed() -> None:
+    meta = meta_of("## BOARD OF DIRECTORS\n\nThe Board currently comprises four executive Directors.")
+    assert meta.issuer is None and meta.date is None
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("POLL RESULTS OF THE ANNUAL GENERAL MEETING", "poll_results"),
+    ("PLEDGE OF SHARES BY A DIRECTOR", "pledge"),
+    ("PRELIMINARY ESTIMATION FOR THE ANNUAL RESULTS OF 2022", "results_estimate"),
+    ("CHANGE OF DIRECTORS AND COMPOSITION OF BOARD COMMITTEES", "board_change"),
+    ("ANNOUNCEMENT OF ALLOTMENT RESULTS", "other"),
+])
+def test_kind_from_title(title: str, kind: str) -> None:
+    text = DISCLAIMER + f"ACME WIDGETS CO., LTD.\n(Stock Code: 01234)\n{title}\n\nThe Company may pledge ..."
+    assert meta_of(text).kind == kind
+
+
+def test_kind_is_not_read_from_body_text() -> None:
+    text = "This announcement is not an offer. The securities may not be offered, sold, pledged or transferred."
+    assert meta_of(text).kind == "other"
+
+
+def test_listing_from_cover_block() -> None:
+    assert listings(DISCLAIMER + "ACME WIDGETS CO., LTD.\n(Stock Code: 06680)\n") == [("HKEX", "06680")]
+
+
+def test_listing_from_the_stock_code_sentence() -> None:
+    text = ("By order of the Board\nAcme Widgets Co., Ltd.\nTu Jin\nChairman\nHong Kong, June 26, 2026\n"
+            "Dealings are expected to commence and the stock code of the H Shares \nwill be 2672.")
+    assert listings(text) == [("HKEX", "2672")]
+
+
+def test_listings_where_the_company_says_it_is_listed() -> None:
+    text = ("This report is released by JL MAG Rare-Earth Co., Ltd. (the “Company”). The Company was listed on the "
+            "ChiNext Market of Shenzhen Stock Exchange (stock code: 300748.SZ) in September 2018 and the Main Board "
+            "of the Hong Kong Stock Exchange (the “HKEx”) (stock code: 06680.HK) in January 2022.")
+    assert sorted(listings(text)) == [("HKEX", "06680"), ("SZSE", "300748")]
+
+
+def test_codes_of_other_companies_are_not_listings_of_the_issuer() -> None:
+    text = (DISCLAIMER + "ACME WIDGETS CO., LTD.\n(Stock Code: 01234)\n\nThe cornerstone investor, Ping An "
+            "Insurance (Group) Company of China, Ltd. (stock code: 2318.HK), subscribed for H Shares.")
+    assert listings(text) == [("HKEX", "01234")]
+
+
+def test_no_listing_without_issuer() -> None:
+    assert listings("(Stock Code: 01234)\nPOLL RESULTS") == []

@@ -1,0 +1,100 @@
+"""Officer families: signature blocks, board paragraph inline titles, appositions, statement signatures."""
+from __future__ import annotations
+
+import pytest
+
+from extract.context import DocContext
+from extract.identity import read_meta
+from extract.officers import extract_officers
+from extract.pipeline import get_nlp
+from extract.records import Announcement
+
+COVER = "ACME WIDGETS CO., LTD.\n(Stock Code: 01234)\n\n"
+
+
+def ctx_for(text: str) -> DocContext:
+    announcement = Announcement("t", "t.txt", COVER + text, "0", "utf-8")
+    return DocContext(announcement=announcement, meta=read_meta(announcement), nlp=get_nlp())
+
+
+def held(text: str) -> list[tuple[str, str]]:
+    return [(f.person, f.title) for f in extract_officers(ctx_for(text))]
+
+
+def test_signature_titles_over_two_lines() -> None:
+    text = ("By order of the Board\nAcme Widgets Co., Ltd.\nMr. CHAN Tai Man\nChairman of the Board, Executive "
+            "Director and \nChief Executive Officer\nHong Kong, 23 March 2026\n")
+    facts = extract_officers(ctx_for(text))
+    assert [(f.person, f.title, f.as_of) for f in facts] == [("CHAN Tai Man", "chairman", "2026-03-23"),
+                                                             ("CHAN Tai Man", "chief_executive", "2026-03-23")]
+    assert facts[0].company == "Acme Widgets Co., Ltd."
+
+
+def test_signature_with_chinese_name_line_and_general_manager() -> None:
+    text = ("By Order of the Board\nAcme Widgets Co., Ltd.\n愛克米股份有限公司\nLi Ming\nChairperson, Executive "
+            "Director and General Manager\n\nShenzhen, the PRC\nJune 7, 2024\n")
+    assert held(text) == [("Li Ming", "chairman"), ("Li Ming", "general_manager")]
+
+
+def test_signature_of_a_director_without_office() -> None:
+    text = "By order of the Board\nAcme Widgets Co., Ltd.\nLei Yang\nExecutive Director\nHong Kong, 9 February 2026\n"
+    assert held(text) == []
+
+
+def test_inline_titles_of_the_board_paragraph() -> None:
+    text = ("By order of the Board\nAcme Widgets Co., Ltd.\nLin Hui\nChairman\n\nFuzhou, the PRC, February 21, 2025\n\n"
+            "As at the date of this announcement, the Board comprises three executive Directors, namely Mr. Lin "
+            "Hui (Chairman), Mr. Chen Qi (President) and Mr. Zheng Bin; and two independent non-executive "
+            "Directors, namely Ms. Ke Li and Mr. Chow Siu Lun.")
+    assert held(text) == [("Lin Hui", "chairman"), ("Chen Qi", "president")]
+
+
+def test_notes_with_several_titles_and_joint_company_secretary() -> None:
+    text = ("Note 5. Mr. Ho Wing Kei is the chief financial officer, secretary of the Board and joint company "
+            "secretary of the Company.")
+    facts = extract_officers(ctx_for(text))
+    assert [(f.person, f.title, f.title_as_written) for f in facts] == [
+        ("Ho Wing Kei", "chief_financial_officer", "the chief financial officer"),
+        ("Ho Wing Kei", "other", "secretary of the Board"),
+        ("Ho Wing Kei", "company_secretary", "joint company secretary of the Company")]
+
+
+def test_enumerated_notes_stop_at_each_person() -> None:
+    text = ("(ii) Dr. Yu Kin Ming, an executive Director and president of the Company; (iii) Mr. Zhu Long Wei, "
+            "vice president of the Company; and (iv) Mr. Peng Haoran (\"Mr. Peng\"), an executive Director and "
+            "the general manager of the Company, informed the Company.")
+    assert held(text) == [("Yu Kin Ming", "president"), ("Zhu Long Wei", "other"),
+                          ("Peng Haoran", "general_manager")]
+
+
+def test_biography_apposition_and_statement_signature() -> None:
+    text = ("The ESG Committee is chaired by Mr. Cai Wen Bao, the Chairman of the Board, and comprises Mrs. Cao "
+            "Ying, an independent non-executive director.\n\nCo-founder, Chairman and CEO\n\nMr. Cai Wen Bao\n\n"
+            "March 2025\n")
+    assert held(text) == [("Cai Wen Bao", "chairman"), ("Cai Wen Bao", "chief_executive")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Fok Man Chun, the chairman of the meeting, declared the resolution passed.",
+    "Ms. Lai Wing Sze, the spouse of the chairman of the Board, holds 1,000 Shares.",
+    "Mr. Tsang Wai Keung has resigned as the chief executive officer with effect from 1 April 2026.",
+    "Mr. Tsang Wai Keung, the chief executive officer, has tendered his resignation.",
+    "Mr. Ko Ping Fai, the former chairman of the Board, attended the meeting.",
+    "(i) Mr. Zhang, the founder, executive Director, chairman of the Board and chief executive officer;",
+    "Mr. Ng Chi Ho, Chairman of the Audit Committee, reported to the Board.",
+])
+def test_statements_that_do_not_make_an_officer(text: str) -> None:
+    assert held(text) == []
+
+
+def test_the_person_named_in_apposition_gets_the_title_not_the_relative() -> None:
+    text = "Mr. Kwan Ho Yin, the son of Mr. Lee Ming Kit, the chairman of the Board, holds 500 Shares."
+    assert held(text) == [("Lee Ming Kit", "chairman")]
+
+
+def test_one_fact_per_person_and_title_across_sources() -> None:
+    text = ("Mr. Chan Chan Kit is a member of the Single Largest Group of Shareholders, the chairman of the Board, "
+            "a founder and an executive Director and the general manager of the Company.\n\n"
+            "By order of the Board\nAcme Widgets Co., Ltd.\nMr. CHAN Chan Kit\nChairman and Executive Director\n"
+            "Hong Kong, March 27, 2026\n")
+    assert held(text) == [("CHAN Chan Kit", "chairman"), ("Chan Chan Kit", "general_manager")]
