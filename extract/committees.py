@@ -138,6 +138,13 @@ LEGEND = re.compile(r"(?P<mark>[●○◎◉✓✔√★☆▲△■□◆◇✱
 LIST_LINE = re.compile(
     r"^\s*(?:[-•·*▪]\s*|\(?\w\)\s*|\d+[.)]\s*)?(?P<person>[^\t\n(,–—:]{3,60}?)\s*"
     r"(?:\((?P<p1>[^)]{0,60})\)|[,:–—-]\s*(?P<p2>[A-Za-z -]{0,60})|\t+(?P<p3>[A-Za-z -]{0,60}))?\s*[.;,]?\s*$")
+# Family: a heading that is only a committee's name (`AUDIT COMMITTEE`, `**Nomination Committee**`).
+HEADING_ONLY = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:members\s+of\s+(?:the\s+)?)?(?:[A-Za-z,&()]+\s+){0,6}"
+                          r"comm?itt?ee\s*(?:members)?\s*:?\s*\**\s*$", re.I)
+# Family: words that show a capitalised line is not a person's name (addresses, offices, firms).
+BARE_STOP = re.compile(r"\b(?:Committee|Director|Directors|Board|Secretary|Representatives?|Auditors?|"
+                       r"Office|Limited|Ltd|Bank|Road|Street|Floor|Tower|Centre|Center|Building|Kong|"
+                       r"Company|Group|Report|Policy|Meeting|Members?|Chairman|Name)\b", re.I)
 # Family: the line introducing a list (`The Audit Committee comprises the following members:`).
 LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed\s+of|as\s+follows)\b[^\n]{0,40}:\s*$"
                         r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}comm?itt?ee\s*(?:members)?\s*:?\s*$", re.I)
@@ -330,24 +337,39 @@ def _heading_lists(ctx: DocContext) -> Iterator[Seen]:
         if len(mentions) != 1:
             continue
         committee = mentions.pop()
-        yield from _list_members(lines, offsets, i + 1, committee)
+        bare_ok = bool(HEADING_ONLY.match(line))
+        yield from _list_members(lines, offsets, i + 1, committee, bare_ok)
 
 
-def _list_members(lines: list[str], offsets: list[int], first: int, committee: str) -> Iterator[Seen]:
-    """Consecutive person lines (blank lines allowed) until the first line that is not one."""
+def _list_members(lines: list[str], offsets: list[int], first: int, committee: str,
+                  bare_ok: bool) -> Iterator[Seen]:
+    """Consecutive person lines (blank lines allowed) until the first line that is not one.
+
+    Names without an honorific are read only under a bare committee heading (the committee
+    lists of an annual report's corporate information page).
+    """
     found: list[Seen] = []
     for j in range(first, min(len(lines), first + 30)):
         if not lines[j].strip():
             continue
         m = LIST_LINE.match(lines[j])
-        person = PERSON.fullmatch(m.group("person").strip()) if m else None
-        if not person:
+        name = _line_person(m.group("person").strip(), bare_ok) if m else None
+        if not name:
             break
         role = m.group("p1") or m.group("p2") or m.group("p3") or ""
         pos = re.search(r"\b(chair(?:man|woman|person|lady)?|member)\b", role, re.I)
-        found.append(Seen(committee, person.group("name"), _position(pos.group(1)) if pos else None,
+        found.append(Seen(committee, name, _position(pos.group(1)) if pos else None,
                           offsets[j], offsets[j] + len(lines[j])))
     yield from _with_implied_members(found)
+
+
+def _line_person(text: str, bare_ok: bool) -> str | None:
+    person = PERSON.fullmatch(text)
+    if person:
+        return person.group("name")
+    if bare_ok and BARE_NAME.match(text) and text != text.upper() and not BARE_STOP.search(text):
+        return text
+    return None
 
 
 def _with_implied_members(found: list[Seen]) -> list[Seen]:

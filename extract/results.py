@@ -331,7 +331,7 @@ def _prose_fact(ctx: DocContext, sentence: str, start: int, end: int,
         return None
     low, high, currency, rm = found
     labels = list(METRIC_LABEL.finditer(sentence, 0, rm.start()))
-    if not labels or not ESTIMATE_CUE.search(sentence, labels[-1].start()):
+    if not labels or not ESTIMATE_CUE.search(sentence, 0, rm.start()):
         return None
     label = labels[-1]
     loss = re.search(r"\bloss\b", label.group(0), re.I) and low > 0
