@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.aliases import AliasDef, NameBook, find_aliases, name_key, strip_honorific
 from extract.context import DocContext
 from extract.numbers import percent
 from extract.records import Alias, ControllingShareholder, Fact, Shareholding
 from extract.registry import extractor
-from extract.tables import Cell, Table, cell_values, find_tables, pct, shares
+from extract.tables import Cell, Table, cell_values, find_tables, pct, read_stacked, shares
 
 FAMILY = "holdings"
 
@@ -78,6 +79,16 @@ BEFORE_COL = re.compile(r"\bbefore\b|\bprior\s+to\b", re.I)
 AFTER_COL = re.compile(r"\bafter\b|\bupon\b|\bfollowing\b", re.I)
 #: A header cut to a fragment by PDF flattening (`thousand)`, `shares)`): its meaning is lost.
 FRAGMENT = re.compile(r"^[a-z][\w\s,]*\)?$|^\W*$")
+#: Section headings of pledge announcements: `I. BASIC INFORMATION OF THE PLEDGE OF SHARES`,
+#: `III. ACCUMULATED PLEDGED SHARES ...`, `II. CUMULATIVE PLEDGE OF SHARES`.
+SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)[.、)]\s+(?P<title>[^\n]*PLEDGE[^\n]*)$", re.I | re.M)
+#: Any numbered section heading or note: where a one-value-per-line table ends.
+SECTION_END = re.compile(r"^[ \t]*(?:(?:[IVX]+|\d+)[.、)]\s+\S|notes?\b\s*\d*\s*[:：])", re.I | re.M)
+#: First words of a column label in a one-value-per-line table.
+LABEL_LINE = re.compile(
+    r"^(?:name|whether|number|proportion|percentage|shareholding\s+(?:ratio|percentage)|"
+    r"commencement|start|expiry|expiration|maturity|release|date|pledgee|purpose|restricted|"
+    r"unpledged|pledged|type|amount)\b", re.I)
 #: The pledgee column, whose presence marks a pledge table rather than a holdings table.
 PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
 
@@ -179,6 +190,30 @@ def document_book(text: str) -> tuple[NameBook, list[AliasDef], list[Member]]:
     for member in members:
         book.add(book.canonical(member.name))
     return book, definitions, members
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def _is_label(line: str) -> bool:
+    return bool(LABEL_LINE.match(line))
+
+
+@lru_cache(maxsize=4)
+def document_tables(text: str) -> tuple[Table, ...]:
+    """Every table of the document: tab-separated ones, and tables written one value per line
+    under a pledge section heading (cached: pledges and holdings both read them)."""
+    tables = find_tables(text)
+    for heading in SECTION_HEADING.finditer(text):
+        start = heading.end()
+        nxt = SECTION_END.search(text, start + 1)
+        end = nxt.start() if nxt else len(text)
+        if any(start <= t.start < end for t in tables):
+            continue
+        table = read_stacked(text, start, end, _is_label)
+        if table:
+            tables.append(table)
+    return tuple(sorted(tables, key=lambda t: t.start))
 
 
 # --- the holdings table ------------------------------------------------------------------------
@@ -306,7 +341,7 @@ class HoldingsReading:
 def read_holdings(text: str, book: NameBook) -> HoldingsReading:
     """Every holder row of the document's holdings tables (pure: nothing is logged)."""
     reading = HoldingsReading([], [], [])
-    for table in find_tables(text):
+    for table in document_tables(text):
         cols = _holding_columns(table) if is_holdings_table(table) else None
         if cols is None:
             continue

@@ -16,12 +16,11 @@ from decimal import Decimal
 from extract.aliases import NameBook, name_key
 from extract.context import DocContext
 from extract.dates import parse_date
-from extract.holdings import HoldingRow, document_book, read_holdings
+from extract.holdings import SECTION_HEADING, HoldingRow, document_book, document_tables, read_holdings
 from extract.numbers import to_decimal
 from extract.records import DataQualityFinding, Fact, Pledge, PledgeRelease
 from extract.registry import extractor
-from extract.tables import (Cell, Table, cell_values, decimal_places, find_tables, is_numeric, pct,
-                            read_stacked, shares)
+from extract.tables import Cell, Table, cell_values, decimal_places, is_numeric, pct, shares
 
 FAMILY = "pledges"
 
@@ -41,7 +40,8 @@ START_COL = re.compile(r"commencement|\bstart|\bbeginning|initial\s+date|incepti
 #: Header of the end-date column of a pledge: `Expiry date of the pledge`, `Maturity date`.
 EXPIRY_COL = re.compile(r"expir|maturity|\bend\s+date|due\s+date", re.I)
 #: Header of the release-date column: `Release date`, `Date of release`, `Date of release of pledge`.
-RELEASE_DATE_COL = re.compile(r"release\s+date|date\s+of\s+(?:the\s+)?release|released?\s+on|unpledg\w*\s+date", re.I)
+RELEASE_DATE_COL = re.compile(r"(?:release|unpledg\w*|discharge|cancell?ation)\s+date|released?\s+on|"
+                              r"date\s+of\s+(?:the\s+)?(?:release|unpledg|discharge|cancell?ation)", re.I)
 #: Header showing the table lists releases: `Number of released pledge shares`, `... released from pledge`.
 RELEASE_TABLE = re.compile(r"releas|unpledg|discharg", re.I)
 #: Header of the percentage of the pledgor's holding: `Proportion to the number of shares held`,
@@ -58,15 +58,6 @@ PURPOSE_COL = re.compile(r"purpose|\buse\s+of\b", re.I)
 #: A yes/no cell, possibly explained: `Yes (lock-up shares held by senior management)`.
 YES = re.compile(r"^\s*(?:yes|是)\b", re.I)
 NO = re.compile(r"^\s*(?:no|否)\b", re.I)
-#: Section headings that open a pledge or release table written one value per line.
-SECTION_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+)[.、)]\s+(?P<title>[^\n]*PLEDGE[^\n]*)$", re.I | re.M)
-#: Any numbered section heading or note: where a one-value-per-line table ends.
-SECTION_END = re.compile(r"^[ \t]*(?:(?:[IVX]+|\d+)[.、)]\s+\S|notes?\b\s*\d*\s*[:：])", re.I | re.M)
-#: First words of a column label in a one-value-per-line table.
-LABEL_LINE = re.compile(
-    r"^(?:name|whether|number|proportion|percentage|shareholding\s+(?:ratio|percentage)|"
-    r"commencement|start|expiry|expiration|maturity|release|date|pledgee|purpose|restricted|"
-    r"unpledged|pledged|type|amount)\b", re.I)
 #: The issued capital stated in a note: `The total share capital of the Company as at the date of
 #: this announcement is 547,860,000 shares`, `... on the basis of the total share capital of X shares`.
 ISSUED_CAPITAL = re.compile(r"total\s+(?:issued\s+)?share\s+capital\s+of\s+the\s+Company[^.\n]{0,80}?"
@@ -110,8 +101,9 @@ def _columns(table: Table, release: bool) -> Columns:
 
 
 def is_pledge_table(table: Table) -> bool:
-    """A table of individual pledges or releases: it names a pledgee and a commencement date."""
-    return table.find(PLEDGEE_COL) is not None and table.find(START_COL) is not None
+    """A table of individual pledges or releases: it names a pledgee and a date of the pledge."""
+    dated = any(table.find(p) is not None for p in (START_COL, EXPIRY_COL, RELEASE_DATE_COL))
+    return table.find(PLEDGEE_COL) is not None and dated
 
 
 def is_release_table(text: str, table: Table) -> bool:
@@ -128,18 +120,7 @@ def is_release_table(text: str, table: Table) -> bool:
 
 def pledge_tables(ctx: DocContext) -> list[Table]:
     """The pledge and release tables of the document, tab-separated or one value per line."""
-    tables = [t for t in find_tables(ctx.text) if is_pledge_table(t)]
-    covered = [(t.start, t.end) for t in find_tables(ctx.text)]
-    for heading in SECTION_HEADING.finditer(ctx.text):
-        start = heading.end()
-        nxt = SECTION_END.search(ctx.text, start + 1)
-        end = nxt.start() if nxt else len(ctx.text)
-        if any(start <= s < end for s, _ in covered):
-            continue
-        table = read_stacked(ctx.text, start, end, lambda line: bool(LABEL_LINE.match(line)))
-        if table and is_pledge_table(table):
-            tables.append(table)
-    return tables
+    return [t for t in document_tables(ctx.text) if is_pledge_table(t)]
 
 
 def _flag(cell: Cell | None) -> bool | None:
