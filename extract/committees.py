@@ -125,6 +125,8 @@ INED_NAMELY = re.compile(
 INED_AS = re.compile(r"(?P<list>(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?(?:,\s*|\s+and\s+))*"
                      r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?)\s+as\s+(?:the\s+)?"
                      r"independent\s+non-?\s*executive\s+directors?", re.I)
+# Family: a paragraph break (a blank line).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Family: a sentence end inside a paragraph (a full stop not after an honorific or an initial).
 SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z\"“(])")
 _NO_STOP_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_HONORIFIC_WORDS)}|No|Co|St|Messrs|[A-Z]))$")
@@ -382,18 +384,36 @@ def _with_implied_members(found: list[Seen]) -> list[Seen]:
 # --- sentences -----------------------------------------------------------------------------
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Sentences of the lines that name a committee (tables excluded)."""
-    done: set[int] = set()
+    """Sentences of the paragraphs that name a committee (tables excluded).
+
+    A paragraph runs between blank lines, so a sentence wrapped over lines by PDF conversion is
+    read whole; a paragraph holding a tabbed row is read line by line instead.
+    """
+    done = -1
     for m in COMMITTEE.finditer(text):
-        lo = text.rfind("\n", 0, m.start()) + 1
-        if lo in done:
+        if m.start() < done:
             continue
-        done.add(lo)
-        hi = text.find("\n", m.end())
-        hi = len(text) if hi < 0 else hi
+        lo, hi = _paragraph(text, m.start(), m.end())
+        done = hi
         if "\t" in text[lo:hi]:
-            continue
+            lo = text.rfind("\n", 0, m.start()) + 1
+            hi = done = _line_end(text, m.end())
+            if "\t" in text[lo:hi]:
+                continue
         yield from _split(text, lo, hi)
+
+
+def _paragraph(text: str, start: int, end: int, limit: int = 3000) -> tuple[int, int]:
+    """Bounds of the paragraph around [start, end): blank lines, at most `limit` chars each way."""
+    found = [m.end() for m in PARAGRAPH_BREAK.finditer(text, max(0, start - limit), start)]
+    lo = found[-1] if found else max(0, start - limit)
+    after = PARAGRAPH_BREAK.search(text, end, min(len(text), end + limit))
+    return lo, after.start() if after else min(len(text), end + limit)
+
+
+def _line_end(text: str, pos: int) -> int:
+    hi = text.find("\n", pos)
+    return len(text) if hi < 0 else hi
 
 
 def _split(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:

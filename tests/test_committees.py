@@ -305,3 +305,11 @@ def test_seeds_end_to_end(fact_type: str) -> None:
         ours += [f.to_spec() for f in result.facts if f.TYPE == fact_type]
     hits = _matched(wanted, ours, KEYS[fact_type])
     assert (hits, len(ours)) == (len(wanted), len(wanted))
+
+
+def test_sentence_wrapped_over_lines_is_read_whole() -> None:
+    text = ("AUDIT COMMITTEE\nThe Audit Committee consists of three independent non-executive Directors, being\n"
+            "Mr. LAU Chi Wai, Professor ZHANG Wei and Ms. CHEUNG Wing Sze. Mr. LAU Chi Wai is the\n"
+            "chairman of the Audit Committee.\n\nOther text.\n")
+    assert memberships(text) == {("audit", "LAU Chi Wai", "chair"), ("audit", "ZHANG Wei", None),
+                                 ("audit", "CHEUNG Wing Sze", None)}
