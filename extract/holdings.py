@@ -304,7 +304,8 @@ def _read_scrambled(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
         count = shares(held[i], unit)
         if count is None:
             return "a count of shares held could not be read"
-        out.append(HoldingRow(book.canonical(name), count, pct(pcts[i]) if pcts else None,
+        percent_column = cols.held_pct is not None and "%" in table.columns[cols.held_pct].label
+        out.append(HoldingRow(book.canonical(name), count, pct(pcts[i], percent_column) if pcts else None,
                               before[i], after[i], row[0].start, row[-1].end))
     return out
 
@@ -325,7 +326,9 @@ def _read_row(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
     def count_of(index: int | None) -> int | None:
         return shares(table.cell(row, index), table.columns[index].unit) if index is not None else None
 
-    return [HoldingRow(book.canonical(holder.text), count, pct(table.cell(row, cols.held_pct)),
+    percent_column = cols.held_pct is not None and "%" in table.columns[cols.held_pct].label
+    return [HoldingRow(book.canonical(holder.text), count,
+                       pct(table.cell(row, cols.held_pct), percent_column),
                        count_of(cols.before), count_of(cols.after), row[0].start, row[-1].end)]
 
 

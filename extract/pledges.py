@@ -35,8 +35,10 @@ PLEDGOR_COL = re.compile(r"\bname\b|\bpledgor\b|^\s*shareholders?\b", re.I)
 SHARES_COL = re.compile(r"\bnumber\b|\bshares\s*\(|\bamount\b", re.I)
 #: Headers that are not counts even when they mention shares.
 NOT_COUNT_COL = re.compile(r"proportion|percentage|ratio|whether|%|restricted|date", re.I)
-#: Header of the start-date column: `Commencement date of the pledge`, `Start date`.
-START_COL = re.compile(r"commencement|\bstart|\bbeginning|initial\s+date|inception", re.I)
+#: Header of the start-date column: `Commencement date of the pledge`, `Start date`,
+#: `Pledge date`, `Date of pledge`, `Registration date of the pledge`.
+START_COL = re.compile(r"commencement|\bstart|\bbeginning|initial\s+date|inception|registration\s+date|"
+                       r"^\s*(?:pledge\s+date|date\s+of\s+(?:the\s+)?(?:pledge|registration))", re.I)
 #: Header of the end-date column of a pledge: `Expiry date of the pledge`, `Maturity date`.
 EXPIRY_COL = re.compile(r"expir|maturity|\bend\s+date|due\s+date", re.I)
 #: Header of the release-date column: `Release date`, `Date of release`, `Date of release of pledge`.
@@ -58,6 +60,10 @@ PURPOSE_COL = re.compile(r"purpose|\buse\s+of\b", re.I)
 #: A yes/no cell, possibly explained: `Yes (lock-up shares held by senior management)`.
 YES = re.compile(r"^\s*(?:yes|是)\b", re.I)
 NO = re.compile(r"^\s*(?:no|否)\b", re.I)
+#: A day-first numeric date, as Hong Kong tables write them: `20/09/2023`, `20-09-2023`.
+DAY_FIRST_DATE = re.compile(r"\b(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)\b")
+#: Between the two dates of a merged column: `2024-05-02 to 2025-05-01`, `2024/5/2 - 2025/5/1`.
+DATE_RANGE_SEPARATOR = re.compile(r"\s+(?:to|until|till|through)\s+|\s*[~至]\s*|\s+[-–—]\s+", re.I)
 #: The issued capital stated in a note: `The total share capital of the Company as at the date of
 #: this announcement is 547,860,000 shares`, `... on the basis of the total share capital of X shares`.
 ISSUED_CAPITAL = re.compile(r"total\s+(?:issued\s+)?share\s+capital\s+of\s+the\s+Company[^.\n]{0,80}?"
@@ -134,6 +140,13 @@ def _flag(cell: Cell | None) -> bool | None:
     return None
 
 
+def _pct(table: Table, row: tuple[Cell, ...], index: int | None) -> float | None:
+    """A percentage cell; bare numbers count where the header says `(%)`."""
+    if index is None:
+        return None
+    return pct(table.cell(row, index), "%" in table.columns[index].label)
+
+
 def _text(cell: Cell | None) -> str | None:
     """A text cell folded to one line; None when blank or a dash."""
     if cell is None or cell.empty:
@@ -152,6 +165,40 @@ class RowValues:
     end: str | None
 
 
+def table_date(text: str | None) -> str | None:
+    """A date cell: any layout `extract.dates` reads, else day-first `20/09/2023` (the Hong Kong
+    order); None for open-ended phrases (`Until the procedure for releasing ... is completed`)."""
+    if not text:
+        return None
+    iso = parse_date(text)
+    if iso is None and (m := DAY_FIRST_DATE.search(text)):
+        iso = parse_date(f"{m.group('y')}-{m.group('m')}-{m.group('d')}")
+    return iso
+
+
+def _dates(table: Table, cols: Columns, row: tuple[Cell, ...]) -> tuple[str | None, str | None]:
+    """Start and end dates; one merged column (`2023-09-20 to 2024-09-19`) gives both."""
+    start_text = _text(table.cell(row, cols.start))
+    if cols.start is not None and cols.start == cols.end and start_text:
+        found = [iso for part in DATE_RANGE_SEPARATOR.split(start_text) if (iso := table_date(part))]
+        return (found[0] if found else None), (found[1] if len(found) > 1 else None)
+    return table_date(start_text), table_date(_text(table.cell(row, cols.end)))
+
+
+def _fill_row(table: Table, cols: Columns, row: tuple[Cell, ...],
+              previous: tuple[Cell, ...] | None) -> tuple[Cell, ...]:
+    """A row with a merged pledgor cell restored: the name cell, blank or dropped because the
+    PDF merged it with the row above, is the previous row's pledgor."""
+    if cols.pledgor != 0 or previous is None:
+        return row
+    if len(row) == len(table.columns) - 1 and (YES.match(row[0].text) or NO.match(row[0].text)
+                                                or is_numeric(row[0].text)):
+        row = (Cell("", row[0].start, row[0].start),) + row
+    if not row[0].text and previous[0].text:
+        return (previous[0],) + row[1:]
+    return row
+
+
 def _read_row(table: Table, cols: Columns, row: tuple[Cell, ...], book: NameBook,
               release: bool) -> RowValues | str:
     """Key values of one row, or the reason it cannot be read (a key value is missing)."""
@@ -159,8 +206,7 @@ def _read_row(table: Table, cols: Columns, row: tuple[Cell, ...], book: NameBook
     pledgee = _text(table.cell(row, cols.pledgee))
     share_col = cols.shares
     count = shares(table.cell(row, share_col), table.columns[share_col].unit) if share_col is not None else None
-    start = parse_date(_text(table.cell(row, cols.start)) or "")
-    end = parse_date(_text(table.cell(row, cols.end)) or "")
+    start, end = _dates(table, cols, row)
     date_key = ("end", end) if release else ("start", start)
     missing = [name for name, value in (("pledgor", pledgor), ("pledgee", pledgee), ("shares", count),
                                         date_key) if value is None]
@@ -175,8 +221,8 @@ def _pledge(ctx: DocContext, table: Table, cols: Columns, row: tuple[Cell, ...],
         pledgor=values.pledgor, pledgee=values.pledgee, issuer=ctx.meta.issuer or "",
         shares=values.shares, start=values.start, end=values.end,
         purpose=_text(table.cell(row, cols.purpose)), as_of=ctx.meta.date,
-        percent_of_holding=pct(table.cell(row, cols.holding_pct)),
-        percent_of_capital=pct(table.cell(row, cols.capital_pct)),
+        percent_of_holding=_pct(table, row, cols.holding_pct),
+        percent_of_capital=_pct(table, row, cols.capital_pct),
         restricted=_flag(table.cell(row, cols.restricted)),
         supplemental=_flag(table.cell(row, cols.supplemental)),
         evidence=ctx.evidence(row[0].start, row[-1].end),
@@ -188,8 +234,8 @@ def _release(ctx: DocContext, table: Table, cols: Columns, row: tuple[Cell, ...]
     return PledgeRelease(
         pledgor=values.pledgor, pledgee=values.pledgee, issuer=ctx.meta.issuer or "",
         shares=values.shares, start=values.start, end=values.end, as_of=ctx.meta.date,
-        percent_of_holding=pct(table.cell(row, cols.holding_pct)),
-        percent_of_capital=pct(table.cell(row, cols.capital_pct)),
+        percent_of_holding=_pct(table, row, cols.holding_pct),
+        percent_of_capital=_pct(table, row, cols.capital_pct),
         evidence=ctx.evidence(row[0].start, row[-1].end),
     )
 
@@ -210,7 +256,10 @@ def read_pledges(ctx: DocContext, book: NameBook) -> PledgeReading:
         release = is_release_table(ctx.text, table)
         cols = _columns(table, release)
         build = _release if release else _pledge
-        for row in table.rows:
+        previous: tuple[Cell, ...] | None = None
+        for raw in table.rows:
+            row = _fill_row(table, cols, raw, previous)
+            previous = row
             values = _read_row(table, cols, row, book, release)
             if isinstance(values, str):
                 reading.problems.append((values, row[0].start, row[-1].end))

@@ -36,6 +36,8 @@ EMPTY_CELL = re.compile(r"^\s*(?:[-–—/]+|n/?a|nil)?\s*$", re.I)
 _VALUE_TOKEN = re.compile(r"(?<!\S)-?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 #: A cell that is a number or percentage (possibly several, whitespace-separated).
 _NUMERIC_CELL = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?%?\s*)+$")
+#: A cell holding one count, possibly with its unit word: `1,600.00`, `16,000,000 shares`.
+_COUNT_CELL = re.compile(r"^\s*(?P<n>-?\d[\d,]*(?:\.\d+)?)\s*(?:shares?|股)?\s*$", re.I)
 #: A cell holding a date in any common layout (a cheap test; `extract.dates` parses it).
 _DATE_CELL = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -92,17 +94,24 @@ def cell_values(cell: Cell) -> list[Cell]:
 
 
 def shares(cell: Cell | None, unit: int) -> int | None:
-    """A share count from a single-valued cell, scaled by the column's unit."""
+    """A share count from a single-valued cell (`1,600.00`, `16,000,000 shares`), scaled by the
+    column's unit."""
     if cell is None or cell.empty:
         return None
-    return scaled_int(cell.text, unit)
+    m = _COUNT_CELL.match(cell.text)
+    return scaled_int(m.group("n"), unit) if m else None
 
 
-def pct(cell: Cell | None) -> float | None:
-    """A percentage from a single-valued cell (`4.13%` -> 4.13)."""
+def pct(cell: Cell | None, percent_column: bool = False) -> float | None:
+    """A percentage from a single-valued cell (`4.13%` -> 4.13); a bare number counts only in a
+    column headed as percentages (`Proportion (%)`)."""
     if cell is None or cell.empty:
         return None
-    return percent(cell.text)
+    value = percent(cell.text)
+    if value is None and percent_column and is_numeric(cell.text) and len(cell_values(cell)) == 1:
+        number = to_decimal(cell.text)
+        value = float(number) if number is not None else None
+    return value
 
 
 def is_numeric(text: str) -> bool:
@@ -194,17 +203,65 @@ def _table(text: str, header: list[tuple[Cell, ...]], body: list[tuple[Cell, ...
     return Table(columns, rows, total, start, end)
 
 
+def _join(first: Cell, second: Cell) -> Cell:
+    """Two parts of one wrapped cell as one cell."""
+    if not second.text:
+        return first
+    if not first.text:
+        return second
+    return Cell(f"{first.text} {second.text}", first.start, second.end)
+
+
+def _continues(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
+    """A line that carries on the previous data row (a wrapped pledgee or purpose): no values of
+    its own, no name in the first column, and the previous line was a data row."""
+    return (bool(block) and _is_data_row(block[-1]) and not _is_data_row(cells)
+            and not cells[0].text and not TOTAL_LABEL.match(block[-1][0].text))
+
+
+def _completes(block: list[tuple[Cell, ...]], cells: tuple[Cell, ...]) -> bool:
+    """A line finishing a data row broken mid-cell: the row is short of the header's width by
+    exactly what this line brings (its first cell ends the row's last cell)."""
+    return (len(block) > 1 and _is_data_row(block[-1]) and not _is_data_row(cells)
+            and len(block[-1]) < len(block[0]) == len(block[-1]) + len(cells) - 1)
+
+
+def _add_line(block: list[tuple[Cell, ...]], line: Cell) -> None:
+    """Append a tab-separated line to a table block, joining a row's continuation line to it."""
+    cells = _split_tabs(line)
+    if _completes(block, cells):
+        block[-1] = block[-1][:-1] + (_join(block[-1][-1], cells[0]),) + cells[1:]
+    elif _continues(block, cells):
+        prev = list(block[-1]) + [Cell("", line.start, line.start)] * max(0, len(cells) - len(block[-1]))
+        block[-1] = tuple(_join(prev[i], cells[i]) if i < len(cells) else prev[i] for i in range(len(prev)))
+    else:
+        block.append(cells)
+
+
+def _wrapped_last_cell(block: list[tuple[Cell, ...]], line: Cell, following: Cell | None) -> bool:
+    """A short line without tabs between two table rows: the wrapped end of the row's last cell."""
+    return (bool(block) and bool(line.text.strip()) and len(line.text) < 80 and following is not None
+            and "\t" in following.text and _is_data_row(block[-1]))
+
+
 def find_tables(text: str, start: int = 0, end: int | None = None) -> list[Table]:
     """Every tab-separated table in text[start:end]: consecutive lines containing tabs.
 
-    Leading lines without values are the (possibly wrapped) header; the rest are rows.
+    Leading lines without values are the (possibly wrapped) header; the rest are rows. A data
+    row wrapped onto a further line (blank first cell, or no tab at all) is joined back.
     """
     end = len(text) if end is None else end
     tables: list[Table] = []
     block: list[tuple[Cell, ...]] = []
-    for line in _lines(text, start, end) + [Cell("", end, end)]:
+    lines = _lines(text, start, end) + [Cell("", end, end)]
+    for i, line in enumerate(lines):
         if "\t" in line.text:
-            block.append(_split_tabs(line))
+            _add_line(block, line)
+            continue
+        if _wrapped_last_cell(block, line, lines[i + 1] if i + 1 < len(lines) else None):
+            stripped = line.text.strip()
+            lead = line.start + line.text.index(stripped)
+            block[-1] = block[-1][:-1] + (_join(block[-1][-1], Cell(stripped, lead, lead + len(stripped))),)
             continue
         if block:
             split = next((i for i, cells in enumerate(block) if _is_data_row(cells)), len(block))

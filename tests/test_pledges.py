@@ -165,3 +165,25 @@ def test_consistent_filings_have_no_findings() -> None:
     for path in [DATA / "seeds" / "002_f6d50b8c077761e6.txt", *sorted((DATA / "dev").glob("pledge__*.txt"))]:
         facts = extract_announcement(_announce(path.stem, path.read_text(encoding="utf-8")), MODULES).facts
         assert not [f for f in facts if isinstance(f, DataQualityFinding)], path.name
+
+
+MESSY = HEAD + (
+    "I. BASIC INFORMATION OF THE PLEDGE OF SHARES\n\n"
+    "Name of Shareholder\tWhether a controlling shareholder\tNumber of pledged shares (in 10 thousand)\t"
+    "Pledge date and expiry date\tPledgee\tPurpose of the pledge\n"
+    "Yuntai Holding\tYes\t120.00\t02/05/2024 to 01/05/2025\tBank of Lishui Co.,\n"
+    "Ltd.\tWorking capital\n"
+    "\tYes\t80.00\t03/05/2024 to 02/05/2025\tHuaxi Securities Co., Ltd.\tRepayment of\n"
+    "\t\t\t\t\tloans\n"
+    "Total\t-\t200.00\t-\t-\t-\n") + TAIL
+
+
+def test_messy_rows_merged_cells_wrapped_cells_and_merged_date_column() -> None:
+    facts = extract_announcement(_announce("messy", MESSY), MODULES).facts
+    pledges = [f for f in facts if isinstance(f, Pledge)]
+    assert [(p.pledgor, p.pledgee, p.shares, p.start, p.end, p.purpose) for p in pledges] == [
+        ("Nanhe Yuntai Holding Co., Ltd.", "Bank of Lishui Co., Ltd.", 1_200_000, "2024-05-02", "2025-05-01",
+         "Working capital"),
+        ("Nanhe Yuntai Holding Co., Ltd.", "Huaxi Securities Co., Ltd.", 800_000, "2024-05-03", "2025-05-02",
+         "Repayment of loans"),
+    ]
