@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 
 from extract.context import DocContext
 from extract.components import SPAN_KEY
-from extract.names import HONORIFIC_ANYWHERE, PAGE_JUNK, SINGLE_NAME, Folded, clean_person, fold, read_titles
+from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, PAGE_JUNK, POST_NOMINAL, SINGLE_NAME, Folded,
+                           clean_person, fold, read_titles, title_items)
 from extract.records import Directorship, Fact
 from extract.registry import extractor
 from extract.vocab import DIRECTOR_ROLE_PHRASES
@@ -42,10 +43,10 @@ ROLE_AFTER_NAMES = re.compile(
     r"\b(?:as|are|is|being)\s+(?:the\s+|an?\s+|our\s+)?"
     r"(?:(?P<titles>[A-Za-z][A-Za-z ,\-]{2,60}?)\s*(?:,|\band\b)\s*(?:an?\s+|the\s+)?)?(?P<proposed>proposed\s+)?$",
     re.I)
-# Role-then-names family: `<role>, namely`, `<role> of the Company are`, `<role>:`.
+# Role-then-names family: `<role>, namely`, `<role> of the Company are`, `<role>:`, `<role>, Mr. A`.
 ROLE_BEFORE_NAMES = re.compile(
-    r"^(?:\s+of\s+the\s+Company)?(?:\s*,?\s*(?:namely|being|comprising|including)\b|\s*:|\s+(?:are|is)\b)\s*:?",
-    re.I)
+    r"^(?:\s+of\s+the\s+Company)?(?:\s*,?\s*(?:namely|being|comprising|including)\b|\s*:|\s+(?:are|is)\b"
+    rf"|\s*,\s*(?={HONORIFIC}))\s*:?", re.I)
 PROPOSED_BEFORE = re.compile(r"\bproposed\s+$", re.I)
 # The verb after which the first names of the names-then-role family begin.
 LIST_VERB = re.compile(r"\b(?:comprises|comprise|comprised\s+of|consists\s+of|consist\s+of|includes?|are|is)\b\s*:?",
@@ -184,10 +185,10 @@ def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
     text = folded.text
     parens = [m.span() for m in PARENTHESIS.finditer(text)]
     doc = ctx.nlp(text)
-    roles = [span for span in doc.spans[SPAN_KEY] if span.label_ == "DIRECTOR_ROLE"
-             and not any(a <= span.start_char < b for a, b in parens)]
+    all_roles = [span for span in doc.spans[SPAN_KEY] if span.label_ == "DIRECTOR_ROLE"]
+    roles = [span for span in all_roles if not any(a <= span.start_char < b for a, b in parens)]
     if not roles:
-        return []
+        return _roles_in_parentheses(text) if all_roles else []
     after = [ROLE_AFTER_NAMES.search(text, max(0, r.start_char - 60), r.start_char) for r in roles]
     before = [ROLE_BEFORE_NAMES.match(text[r.end_char:r.end_char + 40]) for r in roles]
     if all(after):
@@ -195,6 +196,13 @@ def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
     if all(before):
         return _role_then_names(folded, roles, before)
     return None
+
+
+def _roles_in_parentheses(text: str) -> list[_Segment] | None:
+    """`Mr. A (Chairman and executive Director), Mr. B (independent non-executive Director)`: one
+    segment after the list verb; each name's role is read from its own parenthesis."""
+    verb = LIST_VERB.search(text)
+    return [_Segment(verb.end(), len(text), role="", proposed=False)] if verb else None
 
 
 def _role_of(span_text: str) -> str | None:
@@ -257,7 +265,7 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
         piece = work[piece_start:piece_end].strip()
         doc_start, doc_end = folded.doc_span(segment.start + piece_start, segment.start + piece_end)
         name = _piece_name(piece)
-        if name is None:
+        if name is None or POST_NOMINAL.fullmatch(piece):
             continue
         if _joins_two_lines(folded, segment.start + piece_start, name):
             ctx.skip("directorship", f"names on two lines without separator {piece!r}", doc_start, doc_end)
@@ -270,10 +278,28 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
             else:
                 ctx.skip("directorship", f"unreadable name {piece!r}", doc_start, doc_end)
                 continue
-        titles = tuple(t for pos, inner in parens if piece_start <= pos < piece_end + 2 and not ALIAS.match(inner)
-                       for t in (read_titles(inner) or ()))
-        seats.append(Seat(person, segment.role, segment.proposed, titles, doc_start, doc_end))
+        inners = [inner for pos, inner in parens if piece_start <= pos < piece_end + 2 and not ALIAS.match(inner)]
+        titles = tuple(t for inner in inners for t in (read_titles(inner) or ()))
+        role, proposed = (segment.role, segment.proposed) if segment.role else _parenthesised_role(inners)
+        if role is None:
+            ctx.skip("directorship", f"no single role for {person!r}", doc_start, doc_end)
+            continue
+        seats.append(Seat(person, role, proposed, titles, doc_start, doc_end))
     return seats
+
+
+def _parenthesised_role(inners: list[str]) -> tuple[str | None, bool]:
+    """(role, proposed) stated in a name's parentheses (`Chairman and executive Director`), or
+    (None, False) unless exactly one role is stated."""
+    found: set[tuple[str, bool]] = set()
+    for inner in inners:
+        for item in title_items(inner):
+            phrase = re.sub(r"^(?:the|an?)\s+", "", item.lower())
+            proposed = phrase.startswith("proposed ")
+            role = _ROLES.get(phrase.removeprefix("proposed "))
+            if role:
+                found.add((role, proposed))
+    return next(iter(found)) if len(found) == 1 else (None, False)
 
 
 def _joins_two_lines(folded: Folded, start: int, name: str) -> bool:

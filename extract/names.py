@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extract.vocab import (DIRECTOR_ROLE_PHRASES, HONORIFICS, NAME_STOPWORDS, OFFICER_TITLE_PHRASES,
-                           TITLE_FILLER_PHRASES)
+                           POST_NOMINALS, TITLE_FILLER_PHRASES)
 
 # Page furniture of converted PDFs: `<<<PAGE 13>>>` markers and lines holding only a page number
 # (`13`, `– 19 –`, `- 3 -`, `Page 2 of 5`).
@@ -32,6 +32,12 @@ NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
 PERSON_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}}")
 #: A single name word, as a Western forename written after a comma (`Chan Tai Man, Peter`).
 SINGLE_NAME = re.compile(NAME_TOKEN)
+
+_POST_NOMINAL_ALT = "|".join(re.escape(p) for p in sorted(POST_NOMINALS, key=len, reverse=True))
+#: One post-nominal (`JP`, `SBS`): dropped from names, never taken for a forename.
+POST_NOMINAL = re.compile(rf"(?:{_POST_NOMINAL_ALT})")
+# Post-nominals trailing a name: `Lee Ka Shing, GBM, JP`, `Chan Siu Ming SBS`.
+TRAILING_POST_NOMINALS = re.compile(rf"(?:,?\s*\b(?:{_POST_NOMINAL_ALT})(?![\w.]))+\s*$")
 
 # Separators of an enumeration of titles: commas, semicolons, `and`, `&`, `/`.
 TITLE_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\band\b)\s*", re.I)
@@ -107,7 +113,7 @@ def clean_person(raw: str) -> str | None:
     (`Board`, `Directors`, ...): one-word references (`Mr. Zhang`) are too ambiguous to keep.
     """
     name, _ = strip_honorifics(" ".join(raw.split()).strip(" ,;:*"))
-    name = name.strip(" ,;:*")
+    name = TRAILING_POST_NOMINALS.sub("", name).strip(" ,;:*")
     if not PERSON_NAME.fullmatch(name):
         return None
     if any(word.lower() in _STOPWORDS for word in re.split(r"[\s\-]+", name)):

@@ -132,3 +132,26 @@ def test_facts_carry_issuer_date_and_paragraph_evidence() -> None:
     quote = facts[0].evidence.quote
     assert quote.startswith("As at the date") and quote.endswith("Director.")
     assert ctx.text[facts[0].evidence.start:facts[0].evidence.end].startswith("As at the date")
+
+
+def test_role_comma_names_with_post_nominals() -> None:
+    text = ("As at the date of this announcement, the board of directors of the Company comprises executive "
+            "directors, Mr. Hui Chi Kit, Dr. Lee Ka Shing, GBM, JP and Mr. Wu Ping, and independent non-executive "
+            "directors, Mr. Chan Siu Ming, SBS, Ms. Ip Bo Yue, Stephanie and Mr. Au Wing.")
+    assert seats(text) == [("Hui Chi Kit", E, False), ("Lee Ka Shing", E, False), ("Wu Ping", E, False),
+                           ("Chan Siu Ming", I, False), ("Ip Bo Yue, Stephanie", I, False), ("Au Wing", I, False)]
+
+
+def test_each_role_in_the_name_parenthesis() -> None:
+    text = ("As at the date of this announcement, the Board comprises Mr. Yeung Kin Man (Chairman and Executive "
+            "Director), Mr. Lo Chun Kit (Non-executive Director) and Dr. Fan Yu (Independent Non-executive "
+            "Director).")
+    assert seats(text) == [("Yeung Kin Man", E, False), ("Lo Chun Kit", N, False), ("Fan Yu", I, False)]
+
+
+def test_a_parenthesis_stating_a_change_is_no_role() -> None:
+    ctx = ctx_for("As at the date of this announcement, the Board comprises Ms. Cheng Wai Han (re-designated from "
+                  "executive Director to non-executive Director) and Mr. Ko Sai (Independent Non-executive "
+                  "Director).")
+    assert [(f.person, f.role) for f in extract_directorships(ctx)] == [("Ko Sai", I)]
+    assert any("Cheng Wai Han" in s.reason for s in ctx.skipped)
