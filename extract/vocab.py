@@ -131,3 +131,10 @@ NAME_STOPWORDS: tuple[str, ...] = (
     "Of", "And", "Officer", "Secretary", "President", "Manager", "Shareholders", "Shares",
     "Announcement", "Date", "PRC", "China", "Namely", "Supervisor", "Supervisors", "Chief", "General",
 )
+
+#: Post-nominal honours and qualifications written after a name (`Dr. Lee Ka Shing, GBM, JP`):
+#: not part of the name, and not an English forename.
+POST_NOMINALS: tuple[str, ...] = (
+    "JP", "SBS", "BBS", "MH", "GBS", "GBM", "OBE", "MBE", "CBE", "KBE", "SC", "QC", "KC", "PhD",
+    "Ph.D.", "CPA", "FCPA", "FCCA", "ACA", "FCA", "CFA", "MBA", "BBS, JP",
+)
