@@ -64,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.add_argument("-o", "--output", default=str(Path("output") / "graph.html"), metavar="FILE")
     p.add_argument("--issuer", metavar="NAME", help="only this issuer's neighbourhood")
+
+    p = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint over the store")
+    _store_arg(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
+    p.add_argument("--max-rows", type=int, default=10_000, help="rows per result at most (default: 10000)")
+    p.add_argument("--workers", type=int, default=2, help="queries running at once (default: 2)")
+    p.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
     return parser
 
 
@@ -184,15 +193,43 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
+    from kg.graphview import UnknownIssuer
     from kg.viz import write_graph_html
 
-    with open_store(args.store, read_only=True) as store:
-        summary = write_graph_html(store, args.output, issuer=args.issuer)
+    try:
+        with open_store(args.store, read_only=True) as store:
+            summary = write_graph_html(store, args.output, issuer=args.issuer)
+    except UnknownIssuer as exc:
+        print(f"kg: {exc.args[0]}", file=sys.stderr)
+        return EXIT_USAGE
     print(summary)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.server import EndpointConfig, ServerRefused, make_server
+
+    config = EndpointConfig(args.store, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers)
+    try:
+        server = make_server(config, args.host, args.port, allow_remote=args.allow_remote)
+    except (ServerRefused, OSError) as exc:
+        print(f"kg: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.allow_remote:
+        print(f"kg: warning: serving on {args.host}, reachable from other machines", file=sys.stderr)
+    host, port = server.server_address[:2]
+    print(f"SPARQL endpoint: http://{host}:{port}/sparql (read-only; Ctrl-C stops)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
     return EXIT_OK
 
 
 COMMANDS = {
     "build": cmd_build, "facts": cmd_facts, "evaluate": cmd_evaluate, "query": cmd_query,
     "export": cmd_export, "validate": cmd_validate, "viz": cmd_viz,
+    "serve": cmd_serve,
 }
