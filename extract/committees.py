@@ -222,6 +222,7 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
     seen: list[Seen] = []
     changes: list[tuple[Seen, str, str | None]] = []
     seen.extend(_matrices(ctx))
+    seen.extend(_committee_rows(ctx))
     seen.extend(_heading_lists(ctx))
     for start, end in _sentences(ctx.text):
         seen.extend(_sentence_memberships(ctx, start, end))
@@ -324,6 +325,40 @@ def _offsets(lines: list[str]) -> list[int]:
         out.append(pos)
         pos += len(line) + 1
     return out
+
+
+def _committee_rows(ctx: DocContext) -> Iterator[Seen]:
+    """Rows `Audit Committee<TAB>Mr. A (Chairman), Mr. B`: one committee, its people in the other cells.
+
+    A header above (`Committee<TAB>Chairman<TAB>Members`) gives the position of each column.
+    """
+    lines = ctx.text.split("\n")
+    offsets = _offsets(lines)
+    for i, line in enumerate(lines):
+        cells = _cells(line)
+        if not cells or len(cells) < 2 or not COMMITTEE.fullmatch(cells[0]) or re.search(r"\d/\d", line):
+            continue
+        committee = committee_key(cells[0])
+        columns = _column_positions(lines, i)
+        found = []
+        for j, cell in enumerate(cells[1:], start=1):
+            people = list(PERSON.finditer(cell))
+            column = columns[j] if j < len(columns) and len(people) == 1 else None
+            for p in people:
+                position = _listed_position(cell, p.end()) or column
+                found.append(Seen(committee, p.group("name"), position, offsets[i], offsets[i] + len(line)))
+        yield from _with_implied_members(found)
+
+
+def _column_positions(lines: list[str], row: int) -> list[str | None]:
+    """Position named by each column of the nearest header above (`Chairman`, `Members`), if any."""
+    for line in reversed(lines[max(0, row - 3):row]):
+        cells = _cells(line)
+        if cells and not COMMITTEE.fullmatch(cells[0]):
+            words = [re.fullmatch(r"(?:the\s+)?(chair(?:man|woman|person|lady)?|members?)", c, re.I) for c in cells]
+            if any(words):
+                return [_position(w.group(1)) if w else None for w in words]
+    return []
 
 
 # --- lists under a heading -----------------------------------------------------------------

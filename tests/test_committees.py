@@ -313,3 +313,12 @@ def test_sentence_wrapped_over_lines_is_read_whole() -> None:
             "chairman of the Audit Committee.\n\nOther text.\n")
     assert memberships(text) == {("audit", "LAU Chi Wai", "chair"), ("audit", "ZHANG Wei", None),
                                  ("audit", "CHEUNG Wing Sze", None)}
+
+
+def test_committee_rows_with_position_columns() -> None:
+    text = ("Committee\tChairman\tMembers\n"
+            "Audit Committee\tMr. LAU Chi Wai\tProfessor ZHANG Wei, Ms. CHEUNG Wing Sze\n"
+            "Nomination Committee\tMr. WONG Kwok Keung (Chairman), Mr. LAU Chi Wai\n")
+    assert memberships(text) == {("audit", "LAU Chi Wai", "chair"), ("audit", "ZHANG Wei", "member"),
+                                 ("audit", "CHEUNG Wing Sze", "member"),
+                                 ("nomination", "WONG Kwok Keung", "chair"), ("nomination", "LAU Chi Wai", "member")}
