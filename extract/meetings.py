@@ -41,11 +41,13 @@ MEETING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 HEADING_START = re.compile(r"POLL\s+RESULTS|RESULTS\s+OF\s+(?:THE\s+)?(?:[\w,]+\s+){0,5}GENERAL\s+MEETING", re.I)
 _DATE = f"(?P<date>{ANY_DATE.pattern})"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-# Meeting date in prose, family `held on 29 May 2019`, `at the AGM on 29 May 2019`,
-# `convened at ... on Thursday, November 23, 2023`.
-MEETING_DATE = re.compile(
-    rf"\b(?:held|convened|AGM|EGM|SGM|(?:general|class)\s+meetings?)\b[^.\n]{{0,300}}?\bon\s+{_WEEKDAY}{_DATE}",
-    re.I)
+# Meeting date in prose, most telling first: `held on 29 May 2019`, `convened at ... on Thursday,
+# November 23, 2023`; then `at the AGM on 29 May 2019` (the meeting word right before `on`).
+MEETING_DATE: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"\b(?:held|convened)\b[^.\n]{{0,300}}?\bon\s+{_WEEKDAY}{_DATE}", re.I),
+    re.compile(rf"\b(?:AGM|EGM|SGM|(?:general|class)\s+meetings?)(?:\s+\([^)]{{0,40}}\))?\s+on\s+{_WEEKDAY}{_DATE}",
+               re.I),
+)
 # Venue, family `held at <place> on <date>`.
 VENUE = re.compile(rf"\bheld\s+at\s+(?P<venue>[^\n]{{5,300}}?),?\s+on\s+{_WEEKDAY}{_DATE}", re.I)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
@@ -90,7 +92,7 @@ PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A
 ABSENT = re.compile(r"\b(?:unable|not\s+able)\s+to\s+attend|\b(?:did|could)\s+not\s+attend|"
                     r"\bfailed\s+to\s+attend|\babsent\b|\bwere\s+not\s+present|\bwas\s+not\s+present", re.I)
 ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b", re.I)
-CLAUSE_SPLIT = re.compile(r";|\bwhereas\b|\bwhile\b|\bbut\b|(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<![A-Z])\.\s+(?=[A-Z])")
+CLAUSE_SPLIT = re.compile(r"\bwhereas\b|\bwhile\b|\bbut\b|(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<![A-Z])\.\s+(?=[A-Z])")
 MEETING_WORD = re.compile(r"\bmeetings?\b|\bAGM\b|\bEGM\b|\bSGM\b", re.I)
 # Organisations acting at the meeting, named before their role: `Computershare Hong Kong Investor
 # Services Limited (the Company's H Share registrar)`, `Tricor Tengis Limited, the branch share
@@ -135,7 +137,7 @@ def extract_meetings(ctx: DocContext) -> list[Fact]:
     if not company:
         ctx.skip(FAMILY, "poll results of an issuer the document never names", 0, len(text))
         return []
-    date = _meeting_date(text, heading)
+    date = _meeting_date(text, heading) or ctx.meta.date
     if date is None:
         ctx.skip(FAMILY, "meeting date not stated", *(heading or (0, 0)))
         return []
@@ -197,13 +199,20 @@ def _last_kind(span: str) -> str | None:
 
 
 def _meeting_date(text: str, heading: tuple[int, int] | None) -> str | None:
-    """The day of the meetings: stated in the heading, else in prose (`held on`, `AGM on`)."""
+    """The day of the meetings: stated in the heading, else in prose (`held on`, `AGM on`).
+
+    A poll-results announcement goes out on the evening of the meeting, so the caller falls back
+    to the announcement's date when neither states it.
+    """
     if heading:
         iso = parse_date(text[heading[0]:heading[1]].replace("*", " "))
         if iso:
             return iso
-    m = MEETING_DATE.search(text)
-    return parse_date(m.group("date")) if m else None
+    for pattern in MEETING_DATE:
+        m = pattern.search(text)
+        if m:
+            return parse_date(m.group("date"))
+    return None
 
 
 def _meetings(ctx: DocContext, text: str, tables: list[Table], kinds: list[str]) -> dict[str, MeetingInfo]:
@@ -327,31 +336,51 @@ def _people(ctx: DocContext, company: str, date: str) -> list[Fact]:
         body = para.group(0)
         if not (ATTENDED.search(body) or ABSENT.search(body)) or not MEETING_WORD.search(body):
             continue
-        pos = 0
-        for sep in list(CLAUSE_SPLIT.finditer(body)) + [None]:
-            end = sep.start() if sep else len(body)
-            clause = body[pos:end]
-            kind = "absence" if ABSENT.search(clause) else "attendance" if ATTENDED.search(clause) else None
-            if kind:
-                for name, start in _names(clause, known):
-                    if (kind, name) not in seen:
-                        seen.add((kind, name))
-                        cls = Absence if kind == "absence" else Attendance
-                        facts.append(cls(company=company, meeting_date=date, person=name,
-                                         evidence=ctx.evidence(para.start() + pos, para.start() + end)))
-            pos = sep.end() if sep else end
+        for start, end, kind in _clauses(body):
+            cls = Absence if kind == "absence" else Attendance
+            for name, _ in _names(body[start:end], known):
+                if (kind, name) not in seen:
+                    seen.add((kind, name))
+                    facts.append(cls(company=company, meeting_date=date, person=name,
+                                     evidence=ctx.evidence(para.start() + start, para.start() + end)))
     return facts
 
 
+def _clauses(body: str) -> list[tuple[int, int, str]]:
+    """(start, end, attendance|absence) of the clauses of a paragraph that say who (did not) attend.
+
+    Clauses end at sentence ends and contrasts (`whereas`, `while`, `but`); the parts of a list
+    split by `;` (`executive Directors, Mr. A; and independent non-executive Directors, Mr. B
+    attended ...`) take the verb of the part that closes the list.
+    """
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for sep in list(CLAUSE_SPLIT.finditer(body)) + [None]:
+        end = sep.start() if sep else len(body)
+        parts = [(p.start() + pos, p.end() + pos) for p in re.finditer(r"[^;]+", body[pos:end])]
+        kind = None
+        for start, stop in reversed(parts):
+            part = body[start:stop]
+            kind = "absence" if ABSENT.search(part) else "attendance" if ATTENDED.search(part) else kind
+            if kind:
+                out.append((start, stop, kind))
+        pos = sep.end() if sep else end
+    return sorted(out)
+
+
 def _names(clause: str, known: set[str]) -> list[tuple[str, int]]:
-    """People a clause names: with an honorific, or as a name written elsewhere with one."""
+    """People a clause names: with an honorific, or as a name written elsewhere with one.
+
+    A known name inside a longer one found in the clause (`Ka Ming` in `Ho Ka Ming`) is not a
+    second person.
+    """
     found = {m.group("name").rstrip("."): m.start() for m in PERSON.finditer(clause)}
-    for name in known:
-        if name not in found:
-            m = re.search(rf"(?<![\w.]\s)\b{re.escape(name)}\b", clause)
-            if m:
-                found[name] = m.start()
-    return sorted(found.items(), key=lambda item: item[1])
+    for name in known - set(found):
+        m = re.search(rf"\b{re.escape(name)}\b", clause)
+        if m:
+            found[name] = m.start()
+    return sorted(((name, at) for name, at in found.items()
+                   if not any(name != other and name in other for other in found)), key=lambda item: item[1])
 
 
 def _officials(ctx: DocContext, company: str, date: str) -> list[Fact]:
@@ -369,6 +398,8 @@ def _officials(ctx: DocContext, company: str, date: str) -> list[Fact]:
                 role for role, pattern in ROLE_WORDS if pattern.search(m.group("role")))
         for m in ORG_FORM.finditer(body):
             roles.setdefault(_clean_org(m.group("org")), {"scrutineer"})
+        for org in [o for o in roles if o.casefold() == company.casefold()]:
+            del roles[org]
         for org, names in roles.items():
             for role in sorted(names):
                 facts.append(MeetingOfficial(company=company, meeting_date=date, official=org, role=role,

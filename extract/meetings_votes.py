@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.dates import MONTHS
 from extract.numbers import to_decimal
 
 # Vote-table header row, family `FOR AGAINST ABSTAIN` / `For | Against` / `For Against Total
 # number of votes`, with optional `Number of votes (%)` sub-headers between the column names.
-_SUBHEAD = r"(?:[^A-Za-z]{0,60}(?:(?:number|no\.)\s+of\s+(?:votes|shares)(?:\s+cast)?[^A-Za-z]{0,30}" \
+_SUBHEAD = r"(?:[^A-Za-z]{0,60}(?:(?:(?:number|no\.)\s+of\s+)?(?:votes|shares)(?:\s+cast)?[^A-Za-z]{0,30}" \
            r"(?:(?:approximate\s+)?(?:percentage|%)[^A-Za-z]{0,20})?)?)"
 VOTE_HEADER = re.compile(
     rf"\b(?:FOR|IN\s+FAVOU?R){_SUBHEAD}\bAGAINST\b"
@@ -43,7 +44,7 @@ PROSE_BEFORE_HEADER = re.compile(r"(?:vote|voting|votes\s+cast|cast)\s*$", re.I)
 # Resolution numbers, family `1.` `12` `1.01` `2(a)` `2.(a)` `(a)` `(iv)` `a)`, read at a cell or
 # sentence start; the sequence check decides which candidates are real.
 MARKER = re.compile(
-    r"(?<![\w.,%$/()\-])(?P<num>\d{1,2}(?:\.\d{1,2})?(?:\.?\s?\([a-z]{1,4}\))?|\([a-z]{1,4}\)|[a-z]\))"
+    r"(?<![\w.,%$/()\-])(?P<num>\d{1,2}(?:\.\d{1,2})?(?:\.?\s?\([a-zA-Z]{1,4}\))?|\([a-zA-Z]{1,4}\)|[a-z]\))"
     r"(?P<dot>\.)?(?=[\s|])")
 # Words that make a following number a reference, not a row: `resolution No. 5`, `Rule 13.40`.
 REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.?|\bnumbers?|\bresolutions?|\bRule|\bparagraphs?|\bitems?|"
@@ -54,7 +55,7 @@ CELL_SEP = re.compile(r"(?:[ \u00a0]*[\t|\n][ \u00a0]*)+|[ \u00a0]{2,}")
 # Vote cell tokens: counts `659,910,462` `0`, a dash for nil, percentages `(99.9825%)` `99.98%`,
 # and bare decimals `96.5520` in tables with a separate percentage column.
 COUNT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-DASH_TOKEN = re.compile(r"[-–—]")
+DASH_TOKEN = re.compile(r"[-–—]|[Nn]il|NIL")
 PERCENT_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}(?:\.\d+)?)\s?%\)?[,;]?")
 DECIMAL_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}\.\d+)\)?")
 # A result cell some tables add (`Passed`, `Not passed`, `Carried`, `Elected`, `Yes`).
@@ -68,18 +69,25 @@ CLASS_LABEL_CELL = re.compile(r"(?:(?:A|H|Domestic|Unlisted)[\s-]+Share(?:s|hold
 ROW_TAIL = re.compile(
     r"\bAs\s+(?:more\s+than|not\s+less\s+than|no\s+less\s+than|over|at\s+least|less\s+than|fewer)\b|"
     r"\bThe\s+(?:above|resolution|said)\b|\bAll\s+(?:of\s+)?the\s+(?:above\s+)?resolutions\b|"
-    r"(?:^|\s)\*+\s*Notes?\b|\bNOTES?\s*:|\bNotes?\s*:|\bBy\s+order\s+of\b|\bAs\s+at\s+the\s+date\b")
+    r"\b(?:ORDINARY|SPECIAL)\s+RESOLUTIONS?\b|(?:^|\s)\*+\s*Notes?\b|\bNOTES?\s*:|\bNotes?\s*:|\bBy\s+order\s+of\b|\bAs\s+at\s+the\s+date\b")
 # Result statements about one row.
 NOT_PASSED = re.compile(r"\bnot\s+(?:been\s+)?(?:duly\s+)?(?:passed|carried|approved)\b|\bwas\s+rejected\b|"
                         r"\bfailed\s+to\s+pass\b|\bvoted\s+down\b", re.I)
 PASSED = re.compile(r"\b(?:duly\s+)?(?:passed|carried)\b", re.I)
 WITHDRAWN = re.compile(r"\bwithdrawn\b|\bnot\s+(?:been\s+)?put\s+(?:forward\s+)?to\s+(?:the\s+)?vote\b|"
                        r"\bnot\s+voted\s+(?:on|upon)\b", re.I)
+# Page furniture of PDF text inside a table (`– 2 –`, `Page 2`): blanked before reading rows.
+PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)[ \t]*$",
+                         re.M)
+# A percentage with a space before its sign (`99.99 %`), closed up (same length) before reading.
+SPACED_PERCENT = re.compile(r"(\d) %(\))?")
 # Resolution kind: table section labels (`ORDINARY RESOLUTIONS`) and row statements (`passed as a
 # special resolution`, `(Special Resolution)`).
 KIND_LABEL = re.compile(r"\b(?P<kind>ordinary|special)\s+resolutions?\b", re.I)
 KIND_IN_ROW = re.compile(r"\bas\s+(?:an?\s+)?(?P<kind>ordinary|special)\s+resolution|"
                          r"\(\s*(?P<kind2>ordinary|special)\s+resolution\s*\)", re.I)
+# A section label standing in a cell of its own between rows (`SPECIAL RESOLUTION`).
+KIND_LABEL_CELL = re.compile(r"(?:ordinary|special)\s+resolutions?\s*:?", re.I)
 # Per-class vote lines inside a row (`A Shares ... H Shares ... Total ...`): only the total is read.
 TOTAL_LABEL = re.compile(r"\bTotal\b", re.I)
 
@@ -152,7 +160,9 @@ class _Cells:
 
 def find_tables(text: str, problems: list[tuple[str, int, int]] | None = None) -> list[Table]:
     """Every vote table of `text` with its rows; `problems` collects (reason, start, end) of rows skipped."""
-    headers = [c for c in _headers(text)]
+    text = PAGE_NUMBER.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), text)
+    text = SPACED_PERCENT.sub(lambda m: m.group(1) + "%" + (m.group(2) or "") + " ", text)
+    headers = _headers(text)
     tables: list[Table] = []
     for i, columns in enumerate(headers):
         limit = headers[i + 1].start if i + 1 < len(headers) else len(text)
@@ -203,7 +213,7 @@ def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
     raw = re.sub(r"\s", "", m.group("num"))
     before = text[max(0, m.start() - 200):m.start()].rstrip(" \u00a0")
     strong = not before or before[-1] in "\n\t|"
-    letter_m = re.search(r"\(?([a-z]{1,4})\)$", raw)
+    letter_m = re.search(r"\(?([a-zA-Z]{1,4})\)$", raw)
     letter = letter_m.group(1) if letter_m else None
     head = raw[:letter_m.start()].rstrip(".") if letter_m else raw
     main = decimal = None
@@ -216,7 +226,7 @@ def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
         nxt = text[m.end() + (after.end() if after else 0):][:1]
         if not strong or not (nxt.isalpha() or nxt in "(“\""):
             return None
-    if letter is not None and letter not in ROMAN and len(letter) > 1:
+    if letter is not None and letter.lower() not in ROMAN and len(letter) > 1:
         return None
     return Marker(m.start(), m.end(), main, decimal, letter, strong)
 
@@ -260,7 +270,7 @@ def _read_table(text: str, columns: Columns, limit: int,
 
 def _first_number(marker: Marker) -> tuple[str, tuple[int | None, str | None, str | None]] | None:
     """The number a table's first row carries: any main number, `n.01`, or a first letter."""
-    if marker.letter is not None and marker.letter not in ("a", "i"):
+    if marker.letter is not None and marker.letter.lower() not in ("a", "i"):
         return None
     if marker.decimal is not None and int(marker.decimal) != 1:
         return None
@@ -282,8 +292,8 @@ def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None
     if m_letter is not None and m_dec is None:
         parent = m_main if m_main is not None else main
         fresh = m_main is not None and main is not None and m_main == main + 1
-        if (parent == main and (letter is None and m_letter in ("a", "i") or _letter_follows(letter, m_letter))) \
-                or (fresh and m_letter in ("a", "i")):
+        first = m_letter.lower() in ("a", "i")
+        if (parent == main and (letter is None and first or _letter_follows(letter, m_letter))) or (fresh and first):
             return _as_written(parent, None, m_letter), (parent, None, m_letter)
         return None
     if m_main is None or main is None:
@@ -302,6 +312,7 @@ def _letter_follows(prev: str | None, nxt: str) -> bool:
     """(b) follows (a); (ii) follows (i); (j) follows (i) too, as a letter."""
     if prev is None:
         return False
+    prev, nxt = prev.lower(), nxt.lower()
     if len(prev) == 1 and len(nxt) == 1 and ord(nxt) == ord(prev) + 1:
         return True
     return prev in ROMAN and nxt in ROMAN and ROMAN.index(nxt) == ROMAN.index(prev) + 1
@@ -371,10 +382,13 @@ def _read_cell(cell: str, offset: int, cells: _Cells) -> None:
         cells.results.append(result.group("neg") is None and (result.group("yes") is not None or
                                                                result.group(0).lower() != "no"))
         return
-    if CLASS_LABEL_CELL.fullmatch(cell.strip()):
+    if CLASS_LABEL_CELL.fullmatch(cell.strip()) or KIND_LABEL_CELL.fullmatch(cell.strip()):
         return
     kinds = [_token_kind(tok) for tok, _ in tokens]
     pure = all(k != "word" for k in kinds)
+    for i in range(1, len(tokens)):
+        if kinds[i] == "count" and tokens[i - 1][0].lower().rstrip(".,") in MONTHS:
+            kinds[i] = "word"  # `31 December 2022 1,234 (99%)`: the year is the title's
     i = 0
     while i < len(tokens):
         j = i

@@ -183,3 +183,23 @@ def test_unnamed_absentees_yield_no_absence() -> None:
     facts = run_text(text).facts
     assert not [f for f in facts if f.TYPE == "absence"]
     assert len([f for f in facts if f.TYPE == "attendance"]) == 3
+
+
+def test_director_list_split_by_semicolons_takes_the_closing_verb() -> None:
+    text = ANNOUNCEMENT.replace(
+        "Mr. Chan Tai Man, Ms. Lee Mei and Dr. Wong Kar Wai attended the AGM, while Mr. Ho Ka Ming was unable "
+        "to attend the AGM due to other engagements.",
+        "Executive Director, Mr. Chan Tai Man; non-executive Director, Ms. Lee Mei; and independent "
+        "non-executive Director, Dr. Wong Kar Wai attended the AGM in person. Mr. Lau and Ho Ka Ming were absent.")
+    facts = run_text(text).facts
+    assert {f.person for f in facts if f.TYPE == "attendance"} == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai"}
+    assert [f.person for f in facts if f.TYPE == "absence"] == ["Lau", "Ho Ka Ming"]
+
+
+def test_meeting_date_from_prose_not_from_a_payment_date() -> None:
+    text = ANNOUNCEMENT.replace(" HELD ON 2 JUNE 2023", "").replace(
+        "was held at 10/F, Acme Tower, Hong Kong on Friday, 2 June 2023.",
+        "approved a final dividend at the AGM which will be paid on 30 June 2023. All resolutions were put to "
+        "the AGM on 2 June 2023.")
+    (meeting,) = [f for f in run_text(text).facts if f.TYPE == "meeting"]
+    assert meeting.date == "2023-06-02"

@@ -191,3 +191,25 @@ def test_lone_number_in_running_text_is_title() -> None:
     cells = read_cells("To issue 2,000,000 new shares 1,500 (75%) 500 (25%)")
     assert [v for v, _ in cells.counts] == [1500, 500]
     assert cells.words == ["To", "issue", "2,000,000", "new", "shares"]
+
+
+PDF_LINES = (
+    "Number of Votes (%) For Against\n"
+    "1. To receive the audited financial statements for the year ended 31 December 2022 1,234,567,890 12,345\n"
+    "(99.99 %) (0.01 %)\n"
+    "– 2 –\n"
+    "2. To re-elect the following directors:\n"
+    "(A) Mr. Chan Tai Man as executive director 1,000 Nil\n"
+    "(B) Ms. Lee Mei as independent non-executive director 900 100\n"
+)
+
+
+def test_pdf_lines_year_before_counts_uppercase_letters_nil_and_page_numbers() -> None:
+    table = only_table(PDF_LINES)
+    assert [(r.number, r.votes) for r in table.rows] == [
+        ("1", {"for": 1234567890, "against": 12345}),
+        ("2(A)", {"for": 1000, "against": 0}),
+        ("2(B)", {"for": 900, "against": 100}),
+    ]
+    assert table.rows[0].title == "To receive the audited financial statements for the year ended 31 December 2022"
+    assert table.rows[0].percents == {"for": 99.99, "against": 0.01}
