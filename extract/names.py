@@ -100,10 +100,10 @@ def fold(text: str, start: int, end: int) -> Folded:
     return Folded("".join(chars), tuple(offsets), frozenset(b for b in breaks if b < len(chars)))
 
 
-def strip_honorifics(raw: str) -> tuple[str, bool]:
-    """`Mr. ZHANG Di` -> (`ZHANG Di`, True); names are stored without honorifics (spec)."""
+def strip_honorifics(raw: str) -> str:
+    """`Mr. ZHANG Di` -> `ZHANG Di`: names are stored without honorifics (spec)."""
     m = HONORIFIC_PREFIX.match(raw)
-    return (raw[m.end():], True) if m else (raw, False)
+    return raw[m.end():] if m else raw
 
 
 def clean_person(raw: str) -> str | None:
@@ -112,7 +112,7 @@ def clean_person(raw: str) -> str | None:
     A full name has two to six capitalised words and none of them is a governance word
     (`Board`, `Directors`, ...): one-word references (`Mr. Zhang`) are too ambiguous to keep.
     """
-    name, _ = strip_honorifics(" ".join(raw.split()).strip(" ,;:*"))
+    name = strip_honorifics(" ".join(raw.split()).strip(" ,;:*"))
     name = TRAILING_POST_NOMINALS.sub("", name).strip(" ,;:*")
     if not PERSON_NAME.fullmatch(name):
         return None
