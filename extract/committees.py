@@ -22,7 +22,7 @@ fact. Names keep their spelling (OCR noise included) without honorifics; a surna
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from extract.context import DocContext
@@ -152,7 +152,6 @@ LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed
                         r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}comm?itt?ee\s*(?:members)?\s*:?\s*$", re.I)
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_CANONICAL = {}
 
 
 @dataclass(frozen=True)
@@ -182,11 +181,9 @@ def committee_key(name: str) -> str:
     `remuneration`; parenthesised abbreviations and `of the Board` are ignored.
     """
     key = _normalise(name)
-    if not _CANONICAL:
-        _CANONICAL.update({_normalise(k): v for k, v in COMMITTEE_PHRASES.items()})
     if key in _CANONICAL:
         return _CANONICAL[key]
-    for phrase in sorted(_CANONICAL, key=len, reverse=True):
+    for phrase in _CANONICAL:
         if key.endswith(" " + phrase):
             return _CANONICAL[phrase]
     written = " ".join(re.sub(r"^(?:the|our)\s+", "", name.strip(), flags=re.I).split())
@@ -198,6 +195,11 @@ def _normalise(name: str) -> str:
     low = re.sub(r"comm?itt?ee", "committee", low)
     low = re.sub(r"\s+of\s+the\s+board(?:\s+of\s+directors)?$|^(?:the|our|board)\s+", " ", low)
     return " ".join(low.split())
+
+
+#: Normalised vocabulary phrase -> committee, longest phrases first (for suffix lookups).
+_CANONICAL: dict[str, str] = {_normalise(k): v for k, v in
+                              sorted(COMMITTEE_PHRASES.items(), key=lambda kv: -len(kv[0]))}
 
 
 def _mentions(text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
@@ -260,6 +262,7 @@ def _matrices(ctx: DocContext) -> Iterator[Seen]:
 
 
 def _matrix_rows(lines: list[str], first: int) -> list[list[str]]:
+    """The rows under a matrix header: tabbed or piped lines, Markdown rule lines passed over."""
     rows = []
     for line in lines[first:]:
         cells = _cells(line)
@@ -401,6 +404,7 @@ def _list_members(lines: list[str], offsets: list[int], first: int, committee: s
 
 
 def _line_person(text: str, bare_ok: bool) -> str | None:
+    """The name a list line holds: honorific names always, bare names only when `bare_ok`."""
     person = PERSON.fullmatch(text)
     if person:
         return person.group("name")
@@ -661,7 +665,10 @@ def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str
     return facts
 
 
-def _ceased(changes: list[tuple[Seen, str, str | None]], resolve) -> set[tuple[str, str]]:
+Resolver = Callable[[str], "str | None"]
+
+
+def _ceased(changes: list[tuple[Seen, str, str | None]], resolve: Resolver) -> set[tuple[str, str]]:
     """(committee, person) pairs whose last stated change is a cessation."""
     last: dict[tuple[str, str], str] = {}
     for s, change, _ in sorted(changes, key=lambda c: c[0].start):
@@ -679,7 +686,7 @@ def _fold(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _name_resolver(text: str):
+def _name_resolver(text: str) -> Resolver:
     """Full names by surname: `Tsui` -> `Yung Kwok Tsui` when exactly one full name carries it."""
     full = {m.group("name") for m in PERSON.finditer(text) if " " in m.group("name")}
 

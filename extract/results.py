@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -156,6 +157,7 @@ def _period_at(periods: list[tuple[int, str, str]], lo: int, hi: int) -> tuple[s
 # --- amounts -------------------------------------------------------------------------------
 
 def _read_amount(m: re.Match[str], tag: str) -> Amount | None:
+    """The amount of the `tag` groups of a match (unit and currency None when not written)."""
     number = to_decimal(m.group(f"{tag}num"))
     if number is None:
         return None
@@ -166,6 +168,7 @@ def _read_amount(m: re.Match[str], tag: str) -> Amount | None:
 
 
 def _unit_value(unit: str) -> int:
+    """The multiplier a unit word states (`million` -> 1000000, `10,000` -> 10000)."""
     for pattern, multiplier in _UNIT_WORDS:
         if pattern.search(unit):
             return multiplier
@@ -245,7 +248,8 @@ def _table_unit(lines: list[str], index: int) -> tuple[int, str | None]:
 
 # --- tables --------------------------------------------------------------------------------
 
-def _table_rows(ctx: DocContext, periods: list[tuple[int, str, str]]):
+def _table_rows(ctx: DocContext, periods: list[tuple[int, str, str]]
+                ) -> Iterator[tuple[FinancialEstimate, tuple[int, int]]]:
     """Rows `label<TAB>range<TAB>prior` (the change % in the row or on the next line)."""
     text = ctx.text
     lines = text.split("\n")
@@ -280,7 +284,8 @@ def _table_rows(ctx: DocContext, periods: list[tuple[int, str, str]]):
         ), (start, end)
 
 
-def _row_range(cells: list[str], unit: int, currency: str | None):
+def _row_range(cells: list[str], unit: int,
+               currency: str | None) -> tuple[float, float, str | None, int] | None:
     """The first cell holding an amount range: (low, high, currency, cell index)."""
     for at, cell in enumerate(cells):
         found = _range(cell, unit, currency)
@@ -290,6 +295,7 @@ def _row_range(cells: list[str], unit: int, currency: str | None):
 
 
 def _line_offsets(lines: list[str]) -> list[int]:
+    """Document offset of each line, so evidence quotes the row it came from."""
     offsets, pos = [], 0
     for line in lines:
         offsets.append(pos)
@@ -308,7 +314,8 @@ def _strip_markup(cell: str) -> str:
 _SENTENCE = re.compile(r"[^\n]+?(?:(?<=[a-z0-9)%])\.(?=\s|$)|$)", re.M)
 
 
-def _prose(ctx: DocContext, periods: list[tuple[int, str, str]], covered: list[tuple[int, int]]):
+def _prose(ctx: DocContext, periods: list[tuple[int, str, str]],
+           covered: list[tuple[int, int]]) -> Iterator[FinancialEstimate]:
     """Sentences saying a metric is expected to reach a range of amounts."""
     text = ctx.text
     for m in _SENTENCE.finditer(text):
