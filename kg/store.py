@@ -8,6 +8,7 @@ rdflib's plugin registry does it. Rows come back as rdflib terms so callers need
 from __future__ import annotations
 
 import os
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -179,6 +180,23 @@ class OxigraphStore(GraphStore):
 # --------------------------------------------------------------------------- rdflib
 
 
+_WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def with_values(query: str, bindings: dict[str, Node] | None) -> str:
+    """Bind variables the way Oxigraph's substitution does, for rdflib.
+
+    rdflib's `initBindings` do not reach into sub-selects, so each group opened by `WHERE {` gets
+    a `VALUES` block of the bound terms. The terms are written by rdflib's own N3 serialiser,
+    which escapes them: a bound value can never change the query's structure.
+    """
+    if not bindings:
+        return query
+    names = " ".join(f"?{k}" for k in bindings)
+    terms = " ".join(v.n3() for v in bindings.values())
+    return _WHERE_OPEN.sub(lambda m: f"{m.group(0)} VALUES ({names}) {{ ({terms}) }}", query)
+
+
 class MemoryStore(GraphStore):
     """rdflib `Dataset` in memory: the pure-Python path for small fixtures and tests."""
 
@@ -203,12 +221,12 @@ class MemoryStore(GraphStore):
                       and str(c.identifier) != "urn:x-rdflib:default")
 
     def select(self, query: str, bindings: dict[str, Node] | None = None) -> list[Row]:
-        result = self._ds.query(query, initBindings=bindings or {})
+        result = self._ds.query(with_values(query, bindings))
         names = [str(v) for v in result.vars]
         return [{n: row[n] if n in row.labels else None for n in names} for row in result]
 
     def ask(self, query: str, bindings: dict[str, Node] | None = None) -> bool:
-        return bool(self._ds.query(query, initBindings=bindings or {}).askAnswer)
+        return bool(self._ds.query(with_values(query, bindings)).askAnswer)
 
     def serialize(self, fmt: str) -> bytes:
         rdflib_fmt = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
