@@ -8,8 +8,13 @@ pipeline, whose `gov_spans` component marks the director-role phrases. Two phras
 are read:
 
 - names, then role: `Mr. A, Ms. B and Dr. C as (the) (proposed) executive Directors; (ii) ...`
+- names, then role: also `Mr. A and Mr. B, being executive Directors`, `..., who are executive
+  Directors`, `Mr. A as the chairman and executive Director`;
 - role, then names: `three executive Directors, namely Mr. A (Chairman), Mr. B and Mr. C; ...`,
-  `the executive Directors are Mr. A and Mr. B`, `executive Directors: Mr. A, Mr. B`.
+  `the executive Directors are Mr. A and Mr. B`, `executive Directors: Mr. A, Mr. B` (also one name
+  per line), `executive directors, Mr. A, Mr. B`;
+- a role per name in its parenthesis: `Mr. A (Chairman and Executive Director), Mr. B (Independent
+  Non-executive Director)`.
 
 A paragraph mixing the families, or a role phrase that fits neither, is skipped whole: a wrong
 directorship costs more than a missed one.
@@ -191,10 +196,12 @@ def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
         return _roles_in_parentheses(text) if all_roles else []
     after = [ROLE_AFTER_NAMES.search(text, max(0, r.start_char - 60), r.start_char) for r in roles]
     before = [ROLE_BEFORE_NAMES.match(text[r.end_char:r.end_char + 40]) for r in roles]
-    if all(after):
-        return _names_then_role(text, roles, after)
-    if all(before):
+    # `of which four are executive Directors, namely Mr. A ...` fits both families: `namely` wins.
+    announces_names = any(m and m.group().strip() != "," for m in before)  # not just `<role>, Mr. A`
+    if all(before) and (announces_names or not all(after)):
         return _role_then_names(folded, roles, before)
+    if all(after) and not announces_names:
+        return _names_then_role(text, roles, after)
     return None
 
 

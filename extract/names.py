@@ -26,8 +26,9 @@ HONORIFIC = rf"(?:{_HONORIFIC_ALT})(?:\.\s*|\s+)(?=[A-Z])"
 HONORIFIC_PREFIX = re.compile(rf"^(?:{HONORIFIC})+")
 HONORIFIC_ANYWHERE = re.compile(rf"(?<![\w.])(?:{HONORIFIC})+")
 
-#: One word of a personal name: capitalised, letters with inner hyphens/apostrophes (`Chih-Hsin`).
-NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+#: One word of a personal name: capitalised, letters with inner hyphens/apostrophes (`Chih-Hsin`),
+#: or initials (`T.K.`).
+NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*|(?:[A-Z]\.){1,3}(?![\w.]))"
 #: A full personal name: two to six name words (`Cai Baogui`, `ZHANG Di`, `Woo Pui Yan Joyce`).
 PERSON_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}}")
 #: A single name word, as a Western forename written after a comma (`Chan Tai Man, Peter`).

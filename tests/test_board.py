@@ -155,3 +155,17 @@ def test_a_parenthesis_stating_a_change_is_no_role() -> None:
                   "Director).")
     assert [(f.person, f.role) for f in extract_directorships(ctx)] == [("Ko Sai", I)]
     assert any("Cheng Wai Han" in s.reason for s in ctx.skipped)
+
+
+def test_counted_groups_with_namely_are_read_role_first() -> None:
+    text = ("As at the date of this announcement, the Board comprises eight Directors, of which two are executive "
+            "Directors, namely Mr. Kong Wei and Mr. Shi Lei; one is a non-executive Director, namely Ms. Pan Yu; "
+            "and two are independent non-executive Directors, namely Mr. Tang Bo and Ms. Hu Die.")
+    assert seats(text) == [("Kong Wei", E, False), ("Shi Lei", E, False), ("Pan Yu", N, False),
+                           ("Tang Bo", I, False), ("Hu Die", I, False)]
+
+
+def test_who_are_family_and_initials() -> None:
+    text = ("As at the date of this announcement, the Board comprises Mr. Victor T.K. Li and Mr. Shi Lei, who are "
+            "executive Directors; and Ms. Hu Die, who is an independent non-executive Director.")
+    assert seats(text) == [("Victor T.K. Li", E, False), ("Shi Lei", E, False), ("Hu Die", I, False)]
