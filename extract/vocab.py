@@ -88,6 +88,8 @@ OFFICER_TITLE_PHRASES: dict[str, str] = {
     "chief scientist": "other",
     "authorised representative": "other",
     "authorized representative": "other",
+    "managing director": "other",
+    "deputy managing director": "other",
 }
 
 #: Committee name as written -> committee of the exchange format.
