@@ -113,11 +113,11 @@ CHANGE_CUE = re.compile(
     r"(?P<verb>appointed|re-?designated|ceased|resigned|retired|stepped\s+down)\s+"
     r"(?:to\s+be\s+|as\s+|from\s+(?:the\s+position\s+of\s+|(?:his|her)\s+position\s+as\s+)?|from\s+)?", re.I)
 # Family: one committee position in a change (`the chairman of the Nomination Committee`).
-CHANGE_TITLE = re.compile(rf"(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:the\s+)?$", re.I)
+CHANGE_TITLE = re.compile(rf"(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.I)
 # Family: a reference to the independent non-executive directors as a group.
 INED_REFERENCE = re.compile(
     r"\s*:?\s*(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|\d)\s+)?"
-    r"independent\s+non-?\s*executive\s+directors(?:\s+of\s+the\s+company)?\s*(?:[.;]|$|,\s*(?:with|and)\b)",
+    r"independent\s+non-?\s*executive\s+directors(?:\s+of\s+the\s+company)?\s*(?:[.;]|$|,\s*with\b)",
     re.I)
 # Family: board paragraphs naming the INEDs (`three independent non-executive Directors, namely, Mr. A, ...`).
 INED_NAMELY = re.compile(
@@ -484,8 +484,14 @@ def _chaired_by(text: str, mentions: list[Mention], persons: list[re.Match[str]]
     for m in CHAIRED_BY.finditer(text, mentions[0].end, hi):
         before = [c for c in mentions if c.end <= m.start()]
         person = next((p for p in persons if p.start() == m.end()), None)
-        if before and person:
+        if before and person and _subject_of_chair(text, before[-1].end, m.start()):
             yield Seen(before[-1].committee, person.group("name"), "chair", person.start(), person.end())
+
+
+def _subject_of_chair(text: str, end: int, cue: int) -> bool:
+    """Whether the committee ending at `end` is what `chaired by` speaks of, not a meeting of it."""
+    gap = text[end:cue]
+    return len(gap) <= 120 and not PERSON.search(gap) and not re.search(r"meeting|session", gap, re.I)
 
 
 def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[re.Match[str]],

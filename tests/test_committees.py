@@ -322,3 +322,20 @@ def test_committee_rows_with_position_columns() -> None:
     assert memberships(text) == {("audit", "LAU Chi Wai", "chair"), ("audit", "ZHANG Wei", "member"),
                                  ("audit", "CHEUNG Wing Sze", "member"),
                                  ("nomination", "WONG Kwok Keung", "chair"), ("nomination", "LAU Chi Wai", "member")}
+
+
+def test_meeting_chaired_by_is_not_a_committee_chair() -> None:
+    text = "The Audit Committee held a meeting on 1 March 2026, which was chaired by Mr. LAU Chi Wai."
+    assert memberships(text) == set()
+
+
+def test_mixed_reference_is_not_all_ineds() -> None:
+    text = BOARD + ("\n\nThe Remuneration Committee comprises two independent non-executive Directors, "
+                    "and one executive Director.\n")
+    assert memberships(text) == set()
+
+
+def test_appointment_to_each_of_two_committees() -> None:
+    text = ("Mr. Honghui Chen has been appointed as a member of each of the Remuneration Committee "
+            "with effect from 1 June 2026.")
+    assert changes(text) == {("remuneration", "Honghui Chen", "appointed", "member", "2026-06-01")}
