@@ -67,7 +67,7 @@ def strip_honorific(name: str) -> str:
     return " ".join(words)
 
 
-def _name_before(text: str, pos: int) -> tuple[str, int] | None:
+def name_before(text: str, pos: int) -> tuple[str, int] | None:
     """The capitalised name ending at `pos` and its start: words back to the first that is not
     part of a name (lower-case word, sentence end, number with comma)."""
     lo = max(0, pos - 240, text.rfind("\n\n", 0, pos) + 2, text.rfind("\t", 0, pos) + 1)
@@ -97,13 +97,18 @@ def _name_before(text: str, pos: int) -> tuple[str, int] | None:
     return (name, start) if name else None
 
 
+def is_generic(term: str) -> bool:
+    """A defined term that names no party: `Company`, `Board`, `Hong Kong Listing Rules`."""
+    return any(w.strip(".,") in _GENERIC_WORDS for w in term.casefold().split())
+
+
 def _is_party_alias(name: str, alias: str) -> bool:
     """A definition naming a party: the short form is made of the full name's words (or its
     initials) and is not a generic term like `Company` or `Listing Rules`."""
     name_words, alias_words = name_key(name), name_key(alias)
     if not alias_words or len(name_words) < 2 or name_words == alias_words:
         return False
-    if any(w.strip(".,") in _GENERIC_WORDS for w in alias.casefold().split()):
+    if is_generic(alias):
         return False
     initials = "".join(w[0] for w in name_words)
     return set(alias_words) <= set(name_words) or "".join(alias_words) == initials
@@ -113,7 +118,7 @@ def find_aliases(text: str) -> list[AliasDef]:
     """Every party definition `Full Name ("Short")` in the text, in order."""
     found = []
     for m in DEFINITION.finditer(text):
-        before = _name_before(text, m.start())
+        before = name_before(text, m.start())
         if not before:
             continue
         name, start = before

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.aliases import AliasDef, NameBook, find_aliases, name_key, strip_honorific
+from extract.aliases import (AliasDef, NameBook, find_aliases, is_generic, name_before, name_key,
+                             strip_honorific)
 from extract.context import DocContext
 from extract.numbers import percent
 from extract.records import Alias, ControllingShareholder, Fact, Shareholding
@@ -62,6 +63,16 @@ MEMBER = re.compile(r"^[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.,\-]*|of|and|&|\
 APPOSITION_AFTER = re.compile(r"\s*,\s*(?:a|the|one\s+of\s+the|its)\s+controlling\s+shareholders?\b", re.I)
 #: ... or right before it: `its controlling shareholder, Huzhou Lanxu Holding Group Co., Ltd. ("Lanxu Group")`.
 APPOSITION_BEFORE = re.compile(r"(?:its|the|a)\s+controlling\s+shareholders?\s*,\s*$", re.I)
+#: An apposition after a name without a defined alias: `Ruide Venture, a controlling shareholder of
+#: the Company`, `Mr. Zhou Ming, the controlling shareholder of the Company`.
+APPOSED_AFTER = re.compile(r",\s*(?:a|the|one\s+of\s+the)\s+controlling\s+shareholders?\s+of\s+the\s+Company\b"
+                           r"(?!\s+(?:are|is|was|were|include|includes)\b)", re.I)
+#: An apposition before a name: `its controlling shareholder, Mr. Zhou Ming, informed`,
+#: `the controlling shareholder of the Company, Nanhe Yuntai Holding Co., Ltd., has`.
+APPOSED_BEFORE = re.compile(
+    r"\b(?:its|the)\s+controlling\s+shareholder(?:\s+of\s+the\s+Company)?,\s+"
+    r"(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Madam|Prof)\.?\s+)?[A-Z](?:[^,()\n]|,\s*Ltd\.?|,\s*Limited){1,120}?)"
+    r"(?=\s*\(|,(?!\s*(?:Ltd|Limited))|\s+(?:has|have|had|informed|notified|that|which|who|is|was)\b|\.\s)")
 #: Sentence ends, not after honorifics or company abbreviations (`Mr. Cai`, `Co., Ltd.`).
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bCo)(?<!\bNo)(?<!\bProf)"
                           r"[.!?](?=\s+[A-Z(\"“])|\n\s*\n")
@@ -179,7 +190,26 @@ def controlling_members(text: str, definitions: list[AliasDef]) -> list[Member]:
         if APPOSITION_AFTER.match(text, d.end - 1) or APPOSITION_AFTER.match(text, d.end) or \
                 APPOSITION_BEFORE.search(text, max(0, d.start - 60), d.start):
             members.append(Member(d.name, d.start, d.end, None))
-    return members
+    return members + _apposed(text, members)
+
+
+def _apposed(text: str, known: list[Member]) -> list[Member]:
+    """Parties named a controlling shareholder in apposition without an alias definition (where
+    no sentence already read names them)."""
+    out: list[Member] = []
+
+    def add(name: str, start: int, end: int) -> None:
+        overlaps = any(m.start < end and start < m.end for m in known + out)
+        if not overlaps and MEMBER.match(name) and len(name.split()) <= 12 and not is_generic(name):
+            out.append(Member(name, start, end, None))
+
+    for m in APPOSED_AFTER.finditer(text):
+        found = name_before(text, m.start())
+        if found:
+            add(found[0], found[1], m.end())
+    for m in APPOSED_BEFORE.finditer(text):
+        add(strip_honorific(m.group("name").strip()), m.start(), m.end())
+    return out
 
 
 def document_book(text: str) -> tuple[NameBook, list[AliasDef], list[Member]]:

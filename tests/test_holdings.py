@@ -112,3 +112,13 @@ def test_plain_holdings_rows_with_before_and_after() -> None:
     reading = read_holdings(text, document_book(text)[0])
     assert [(r.holder, r.shares, r.percent, r.pledged_before, r.pledged_after) for r in reading.rows] == [
         ("Lanhe Group", 221_680_000, 32.38, 46_000_000, 64_500_000)]
+
+
+def test_appositions_without_alias_definitions() -> None:
+    after = "A notice from Nanhe Yuntai Holding Co., Ltd., a controlling shareholder of the Company, said so."
+    assert _members(after) == ["Nanhe Yuntai Holding Co., Ltd."]
+    before = "On 2 May 2024, its controlling shareholder, Mr. Zhou Mingyuan, informed the Company."
+    assert _members(before) == ["Zhou Mingyuan"]
+    company = ("the controlling shareholder of the Company, Nanhe Yuntai Holding Co., Ltd., has pledged "
+               "shares.")
+    assert _members(company) == ["Nanhe Yuntai Holding Co., Ltd."]
