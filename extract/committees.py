@@ -59,7 +59,7 @@ def _phrase_pattern(phrase: str) -> str:
             word = r"(?:and|&)"
         if word == "committee":
             out += r"(?:\(\s*[A-Za-z&]{2,8}\s*\)\s+)?"
-            word = r"comm?itt?ee"
+            word = r"co(?:mm?|rnm|nm)itt?ee"
         out += word
     return out
 
@@ -142,14 +142,14 @@ LIST_LINE = re.compile(
     r"(?:\((?P<p1>[^)]{0,60})\)|[,:–—-]\s*(?P<p2>[A-Za-z -]{0,60})|\t+(?P<p3>[A-Za-z -]{0,60}))?\s*[.;,]?\s*$")
 # Family: a heading that is only a committee's name (`AUDIT COMMITTEE`, `**Nomination Committee**`).
 HEADING_ONLY = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:members\s+of\s+(?:the\s+)?)?(?:[A-Za-z,&()]+\s+){0,6}"
-                          r"comm?itt?ee\s*(?:members)?\s*:?\s*\**\s*$", re.I)
+                          r"co(?:mm?|rnm|nm)itt?ee\s*(?:members)?\s*:?\s*\**\s*$", re.I)
 # Family: words that show a capitalised line is not a person's name (addresses, offices, firms).
 BARE_STOP = re.compile(r"\b(?:Committee|Director|Directors|Board|Secretary|Representatives?|Auditors?|"
                        r"Office|Limited|Ltd|Bank|Road|Street|Floor|Tower|Centre|Center|Building|Kong|"
                        r"Company|Group|Report|Policy|Meeting|Members?|Chairman|Name)\b", re.I)
 # Family: the line introducing a list (`The Audit Committee comprises the following members:`).
 LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed\s+of|as\s+follows)\b[^\n]{0,40}:\s*$"
-                        r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}comm?itt?ee\s*(?:members)?\s*:?\s*$", re.I)
+                        r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}co(?:mm?|rnm|nm)itt?ee\s*(?:members)?\s*:?\s*$", re.I)
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -192,7 +192,7 @@ def committee_key(name: str) -> str:
 
 def _normalise(name: str) -> str:
     low = re.sub(r"\([^)]*\)", " ", name.lower()).replace("&", " and ").replace(",", " ")
-    low = re.sub(r"comm?itt?ee", "committee", low)
+    low = re.sub(r"co(?:mm?|rnm|nm)itt?ee", "committee", low)
     low = re.sub(r"\s+of\s+the\s+board(?:\s+of\s+directors)?$|^(?:the|our|board)\s+", " ", low)
     return " ".join(low.split())
 

@@ -339,3 +339,8 @@ def test_appointment_to_each_of_two_committees() -> None:
     text = ("Mr. Honghui Chen has been appointed as a member of each of the Remuneration Committee "
             "with effect from 1 June 2026.")
     assert changes(text) == {("remuneration", "Honghui Chen", "appointed", "member", "2026-06-01")}
+
+
+def test_ocr_noise_in_committee_word() -> None:
+    assert memberships("The Nomination Cornmittee comprises Mr. WONG Kwok Keung (Chairman) and Mr. LAU Chi Wai.") == {
+        ("nomination", "WONG Kwok Keung", "chair"), ("nomination", "LAU Chi Wai", "member")}
