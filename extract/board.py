@@ -52,7 +52,11 @@ ROLE_AFTER_NAMES = re.compile(
 ROLE_BEFORE_NAMES = re.compile(
     r"^(?:\s+of\s+the\s+Company)?(?:\s*,?\s*(?:namely|being|comprising|including)\b|\s*:|\s+(?:are|is)\b"
     rf"|\s*,\s*(?={HONORIFIC}))\s*:?", re.I)
+# `the proposed independent non-executive Directors, namely ...`.
 PROPOSED_BEFORE = re.compile(r"\bproposed\s+$", re.I)
+# End of a sentence inside a flattened paragraph (`... Mr. Ho Man Kit. Hong Kong, 23 March 2026`),
+# not the dot of an honorific or of initials (`Mr.`, `T.K.`).
+SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)(?<![A-Z])\.(?=\s|$)")
 # The verb after which the first names of the names-then-role family begin.
 LIST_VERB = re.compile(r"\b(?:comprises|comprise|comprised\s+of|consists\s+of|consist\s+of|includes?|are|is)\b\s*:?",
                        re.I)
@@ -245,8 +249,9 @@ def _role_then_names(folded: Folded, roles: list, before: list) -> list[_Segment
             return None
         seg_start = span.end_char + m.end()
         seg_end = roles[i + 1].start_char if i + 1 < len(roles) else len(text)
-        clause = CLAUSE_BREAK.search(text, seg_start, seg_end)
-        seg_end = clause.start() if clause else seg_end
+        ends = [m.start() for m in (CLAUSE_BREAK.search(text, seg_start, seg_end),
+                                    SENTENCE_END.search(text, seg_start, seg_end)) if m]
+        seg_end = min(ends, default=seg_end)
         proposed = bool(PROPOSED_BEFORE.search(text, max(0, span.start_char - 20), span.start_char))
         listed = m.group().rstrip().endswith(":") and bool({seg_start, seg_start - 1} & folded.breaks)
         segments.append(_Segment(seg_start, seg_end, role, proposed, listed=listed))

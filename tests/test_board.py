@@ -169,3 +169,11 @@ def test_who_are_family_and_initials() -> None:
     text = ("As at the date of this announcement, the Board comprises Mr. Victor T.K. Li and Mr. Shi Lei, who are "
             "executive Directors; and Ms. Hu Die, who is an independent non-executive Director.")
     assert seats(text) == [("Victor T.K. Li", E, False), ("Shi Lei", E, False), ("Hu Die", I, False)]
+
+
+def test_flattened_paragraph_ends_at_its_sentence() -> None:
+    text = ("As at the date of this announcement, the executive Directors are Mr. Kam Hing Lam and Mr. Shi Lei; "
+            "and the independent non-executive Directors are Mr. Ho Man Kit and Ms. Lee Wai Mun. Hong Kong, "
+            "23 March 2026. * For identification purposes only")
+    assert seats(text) == [("Kam Hing Lam", E, False), ("Shi Lei", E, False), ("Ho Man Kit", I, False),
+                           ("Lee Wai Mun", I, False)]
