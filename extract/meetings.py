@@ -38,7 +38,7 @@ MEETING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("agm", re.compile(r"\bannual\s+general\s+meeting|\bAGM\b", re.I)),
 )
 # The announcement's heading, family `POLL RESULTS OF THE ... MEETING(S) HELD ON <date>`.
-HEADING_START = re.compile(r"POLL\s+RESULTS|RESULTS\s+OF\s+(?:THE\s+)?(?:[\w,]+\s+){0,5}GENERAL\s+MEETING", re.I)
+HEADING_START = re.compile(r"POLL\s+RESULTS|VOTING\s+RESULTS|RESULTS\s+OF\s+(?:THE\s+)?(?:[\w,]+\s+){0,5}GENERAL\s+MEETING", re.I)
 _DATE = f"(?P<date>{ANY_DATE.pattern})"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 # Meeting date in prose, most telling first: `held on 29 May 2019`, `convened at ... on Thursday,
@@ -51,23 +51,29 @@ MEETING_DATE: tuple[re.Pattern[str], ...] = (
 # Venue, family `held at <place> on <date>`.
 VENUE = re.compile(rf"\bheld\s+at\s+(?P<venue>[^\n]{{5,300}}?),?\s+on\s+{_WEEKDAY}{_DATE}", re.I)
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+_SHARES = r"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b"
+# A count of shares: `660,025,770 Shares`, `1,234,567` (separators make it a count), `600 Shares`.
+_SHARE_COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?:\s+{_SHARES})?|(?P<n2>\d+)\s+{_SHARES}"
 _PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
+_REPRESENTING = rf"(?:[^.%]{{0,60}}?\b(?:represent\w*|accounting\s+for)\s+(?:approximately\s+|about\s+)?{_PCT})?"
+_AGGREGATE = r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|in\s+aggregate\s+|together\s+)?"
 # Shares entitled to vote, family `total number of (A) Shares entitling the holders to attend and
 # vote ... at the EGM was 1,342,540,451 Shares`.
 ENTITLED = re.compile(
-    rf"\bshares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b[^.]{{0,300}}?\b(?:was|were|is)\s+{_COUNT}",
-    re.I)
+    rf"\bshares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b[^.]{{0,300}}?\b(?:was|were|is)\s+"
+    rf"(?:{_SHARE_COUNT})", re.I)
 # Shares represented, family `... represented by the Shareholders attending the EGM ... was
-# 660,025,770 Shares, representing approximately 49.1624%` and `Shareholders holding an aggregate
-# of 1,234 Shares, representing 56.78% of ..., were present at the AGM`.
+# 660,025,770 Shares, representing approximately 49.1624%`, `Shareholders holding an aggregate
+# of 1,234 Shares, representing 56.78% of ..., were present at the AGM`, and `Shareholders
+# attending the AGM held a total of 1,234 shares, representing 55.5% of ...`.
 REPRESENTED = (
     re.compile(rf"\b(?:represented|held)\s+by\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?:shareholders|holders|members)\b"
-               rf"[^.]{{0,250}}?\b(?:was|were|amounted\s+to|totall?ed)\s+(?:approximately\s+)?{_COUNT}\s+"
-               rf"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b(?:[^.%]{{0,60}}?\brepresent\w*\s+(?:approximately\s+|about\s+)?{_PCT})?",
-               re.I),
-    re.compile(rf"\bholding\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|in\s+aggregate\s+|together\s+)?{_COUNT}\s+"
-               rf"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b(?:[^.%]{{0,60}}?\b(?:represent\w*|accounting\s+for)\s+"
-               rf"(?:approximately\s+|about\s+)?{_PCT})?[^.]{{0,200}}?\b(?:attended|(?:were|was)\s+present)\b", re.I),
+               rf"[^.]{{0,250}}?\b(?:was|were|amounted\s+to|totall?ed)\s+(?:approximately\s+)?(?:{_SHARE_COUNT})"
+               rf"{_REPRESENTING}", re.I),
+    re.compile(rf"\bholding\s+{_AGGREGATE}(?:{_SHARE_COUNT}){_REPRESENTING}[^.]{{0,200}}?"
+               rf"\b(?:attended|(?:were|was)\s+present)\b", re.I),
+    re.compile(rf"\b(?:attending|present\s+at|attended)\b[^.]{{0,120}}?\b(?:held|holding)\s+{_AGGREGATE}"
+               rf"(?:{_SHARE_COUNT}){_REPRESENTING}", re.I),
 )
 # Issued share capital, family `total number of issued shares of the Company (the "Shares") was
 # 1,342,540,451 Shares (including 1,141,794,851 A Shares and 200,745,600 H Shares)` and
@@ -84,6 +90,7 @@ CLASS_COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<cls>[
 ALL_PASSED = re.compile(r"\ball\s+(?:of\s+)?the\s+(?:proposed\s+)?(?:ordinary\s+|special\s+)?(?:and\s+special\s+)?"
                         r"resolutions\b[^.]{0,250}?\b(?:were|was|have\s+been|had\s+been)\s+(?:duly\s+)?"
                         r"(?:passed|approved)\b", re.I)
+EXCEPT = re.compile(r"\b(?:except|other\s+than|save\s+(?:for|as)|apart\s+from|but\s+not)\b", re.I)
 _HONORIFIC = "|".join(sorted({re.escape(h.rstrip(".")) for h in HONORIFICS}, key=len, reverse=True))
 # A person named with an honorific, family `Mr. Cai Baogui`, `Ms. WANG Xiao-ling`, `Dr Lam Lee G.`.
 PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*\.?){{0,3}})")
@@ -91,7 +98,8 @@ PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A
 # `... was unable to attend the AGM due to other business commitments`.
 ABSENT = re.compile(r"\b(?:unable|not\s+able)\s+to\s+attend|\b(?:did|could)\s+not\s+attend|"
                     r"\bfailed\s+to\s+attend|\babsent\b|\bwere\s+not\s+present|\bwas\s+not\s+present", re.I)
-ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b", re.I)
+ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b|\b(?:chaired|presided\s+(?:over\s+)?)\s*by\b",
+                      re.I)
 CLAUSE_SPLIT = re.compile(r"\bwhereas\b|\bwhile\b|\bbut\b|(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<![A-Z])\.\s+(?=[A-Z])")
 MEETING_WORD = re.compile(r"\bmeetings?\b|\bAGM\b|\bEGM\b|\bSGM\b", re.I)
 # Organisations acting at the meeting, named before their role: `Computershare Hong Kong Investor
@@ -161,18 +169,18 @@ def extract_meetings(ctx: DocContext) -> list[Fact]:
 
 def _heading(text: str) -> tuple[int, int] | None:
     """The span of the announcement's upper-case heading that names the meetings, if any."""
-    m = HEADING_START.search(text, 0, 6000)
-    if not m:
-        return None
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    end = line_start
-    for line in re.finditer(r"[^\n]*\n?", text[line_start:line_start + 800]):
-        body = line.group(0).replace("*", "").replace("#", "").strip()
-        letters = [c for c in body if c.isalpha()]
-        if not body or (letters and sum(c.isupper() for c in letters) < 0.8 * len(letters)):
-            break
-        end = line_start + line.end()
-    return (line_start, end) if end > line_start else None
+    for m in HEADING_START.finditer(text, 0, 6000):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        end = line_start
+        for line in re.finditer(r"[^\n]*\n?", text[line_start:line_start + 800]):
+            body = line.group(0).replace("*", "").replace("#", "").strip()
+            letters = [c for c in body if c.isalpha()]
+            if not body or (letters and sum(c.isupper() for c in letters) < 0.8 * len(letters)):
+                break
+            end = line_start + line.end()
+        if end > line_start:
+            return line_start, end
+    return None
 
 
 def _kinds_in(span: str) -> list[str]:
@@ -227,6 +235,8 @@ def _meetings(ctx: DocContext, text: str, tables: list[Table], kinds: list[str])
         kind = _last_kind(text[previous_end:table.start]) or previous_kind
         if kind is None and len(meetings) == 1:
             kind = next(iter(meetings))
+        if kind is None and len(_kinds_in(text)) == 1:
+            kind = _kinds_in(text)[0]  # a fragment that names one meeting, after its table
         previous_end, previous_kind = table.end, kind
         if kind is None:
             ctx.skip(FAMILY, "vote table under no named meeting", table.start, table.end)
@@ -242,14 +252,19 @@ def _read_figures(text: str, meetings: dict[str, MeetingInfo]) -> None:
     for m in ENTITLED.finditer(text):
         info = _meeting_of(text, m, meetings)
         if info and info.entitled is None:
-            info.entitled = int(m.group("n").replace(",", ""))
+            info.entitled = _count(m)
     for pattern in REPRESENTED:
         for m in pattern.finditer(text):
             info = _meeting_of(text, m, meetings)
             if info and info.represented is None:
-                info.represented = int(m.group("n").replace(",", ""))
+                info.represented = _count(m)
                 pct = to_decimal(m.group("p")) if m.group("p") else None
                 info.percent = float(pct) if pct is not None else None
+
+
+def _count(m: re.Match[str]) -> int:
+    """The share count a figure pattern read (`n` with separators, `n2` followed by `Shares`)."""
+    return int((m.group("n") or m.group("n2")).replace(",", ""))
 
 
 def _meeting_of(text: str, m: re.Match[str], meetings: dict[str, MeetingInfo]) -> MeetingInfo | None:
@@ -272,7 +287,7 @@ def _meeting_facts(ctx: DocContext, company: str, date: str, info: MeetingInfo, 
         percent_represented=info.percent, shares_entitled=info.entitled,
         venue=" ".join(venue.group("venue").split()) if venue else None,
         evidence=ctx.evidence(start, end))]
-    all_passed = bool(ALL_PASSED.search(text))
+    all_passed = any(not EXCEPT.search(m.group(0)) for m in ALL_PASSED.finditer(text))
     for row in info.rows:
         resolution = _resolution(ctx, company, date, info.kind, row, all_passed)
         facts.append(resolution)
@@ -347,23 +362,32 @@ def _people(ctx: DocContext, company: str, date: str) -> list[Fact]:
 
 
 def _clauses(body: str) -> list[tuple[int, int, str]]:
-    """(start, end, attendance|absence) of the clauses of a paragraph that say who (did not) attend.
+    """(start, end, attendance|absence) of the stretches of a paragraph that say who (did not) attend.
 
-    Clauses end at sentence ends and contrasts (`whereas`, `while`, `but`); the parts of a list
-    split by `;` (`executive Directors, Mr. A; and independent non-executive Directors, Mr. B
-    attended ...`) take the verb of the part that closes the list.
+    Sentences and contrasts (`whereas`, `while`, `but`) bound them. Inside, names go with the verb
+    that follows them (`Mr. A attended the meeting, and Mr. B did not attend`), names after the
+    last verb with that verb (`attended the AGM: Mr. A, Mr. B`), and the parts of a list split by
+    `;` (`executive Directors, Mr. A; and independent non-executive Directors, Mr. B attended`)
+    take the verb of the part that closes the list.
     """
     out: list[tuple[int, int, str]] = []
     pos = 0
     for sep in list(CLAUSE_SPLIT.finditer(body)) + [None]:
         end = sep.start() if sep else len(body)
-        parts = [(p.start() + pos, p.end() + pos) for p in re.finditer(r"[^;]+", body[pos:end])]
         kind = None
-        for start, stop in reversed(parts):
-            part = body[start:stop]
-            kind = "absence" if ABSENT.search(part) else "attendance" if ATTENDED.search(part) else kind
-            if kind:
-                out.append((start, stop, kind))
+        for start, stop in reversed([(p.start() + pos, p.end() + pos) for p in re.finditer(r"[^;]+", body[pos:end])]):
+            verbs = sorted([(m.end(), "absence") for m in ABSENT.finditer(body, start, stop)] +
+                           [(m.end(), "attendance") for m in ATTENDED.finditer(body, start, stop)])
+            if not verbs:
+                if kind:
+                    out.append((start, stop, kind))
+                continue
+            cut = start
+            for verb_end, verb_kind in verbs:
+                out.append((cut, verb_end, verb_kind))
+                cut = verb_end
+            out.append((cut, stop, verbs[-1][1]))
+            kind = verbs[0][1]
         pos = sep.end() if sep else end
     return sorted(out)
 

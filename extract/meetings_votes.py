@@ -36,7 +36,8 @@ VOTE_HEADER = re.compile(
 # Cumulative-voting table header (one column of votes per candidate), family `Number of votes
 # obtained`, `CUMULATIVE VOTING ... Number of votes for`.
 CUMULATIVE_HEADER = re.compile(
-    r"\bcumulative\s+voting\b[^\n]{0,200}?\b(?:number\s+of\s+votes|votes\s+(?:for|obtained|received))\b|"
+    r"(?<!non-)(?<!non)\bcumulative\s+voting\b(?:(?!\n[ \t]*\n)[\s\S]){0,300}?"
+    r"\b(?:number\s+of\s+votes|votes\s+(?:for|obtained|received))\b|"
     r"\bnumber\s+of\s+votes\s+(?:obtained|received)\b", re.I)
 # Prose that merely names the choices (`vote for, against or abstain`) is not a header.
 PROSE_BEFORE_HEADER = re.compile(r"(?:vote|voting|votes\s+cast|cast)\s*$", re.I)
@@ -96,6 +97,8 @@ ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii
 #: Farthest a table's first resolution number may stand from its header, and a row from its start.
 FIRST_ROW_REACH = 600
 ROW_REACH = 2500
+#: How far above a first table its section label (`ORDINARY RESOLUTIONS`) may stand.
+KIND_REACH = 3000
 #: A line this long without cell separators is prose: the table has ended.
 PROSE_LINE = 120
 
@@ -166,7 +169,8 @@ def find_tables(text: str, problems: list[tuple[str, int, int]] | None = None) -
     tables: list[Table] = []
     for i, columns in enumerate(headers):
         limit = headers[i + 1].start if i + 1 < len(headers) else len(text)
-        table = _read_table(text, columns, limit, problems if problems is not None else [])
+        floor = tables[-1].end if tables else max(0, columns.start - KIND_REACH)
+        table = _read_table(text, columns, (floor, limit), problems if problems is not None else [])
         if table.rows:
             tables.append(table)
     return tables
@@ -231,9 +235,14 @@ def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
     return Marker(m.start(), m.end(), main, decimal, letter, strong)
 
 
-def _read_table(text: str, columns: Columns, limit: int,
+def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
                 problems: list[tuple[str, int, int]]) -> Table:
-    """Rows of one table: resolution numbers in sequence, each row running to the next one."""
+    """Rows of one table: resolution numbers in sequence, each row running to the next one.
+
+    `bounds` are the end of the previous table (section labels above this table are read from
+    there on) and the start of the next header.
+    """
+    floor, limit = bounds
     table = Table(columns=columns, start=columns.start, end=columns.end)
     state: tuple[int | None, str | None, str | None] = (None, None, None)
     current: Marker | None = None
@@ -257,11 +266,11 @@ def _read_table(text: str, columns: Columns, limit: int,
             if marker.start - current.end > ROW_REACH:
                 break
             continue
-        table.rows.append(_row(text, current, current_number, stop, columns.names, problems))
+        table.rows.append(_row(text, current, current_number, (floor, stop), columns.names, problems))
         current, current_number, state = marker, nxt[0], nxt[1]
     if current is not None:
         end = row_end(text, current.end, min(limit, current.end + ROW_REACH), columns.names)
-        table.rows.append(_row(text, current, current_number, end, columns.names, problems))
+        table.rows.append(_row(text, current, current_number, (floor, end), columns.names, problems))
     table.rows = [r for r in table.rows if r.votes or r.withdrawn]
     if table.rows:
         table.end = table.rows[-1].end
@@ -441,16 +450,17 @@ def _take(token: str, kind: str, offset: int, cells: _Cells) -> None:
         cells.sequence.append((kind, float(value), offset))
 
 
-def _row(text: str, marker: Marker, number: str, end: int, columns: tuple[str, ...],
+def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], columns: tuple[str, ...],
          problems: list[tuple[str, int, int]]) -> VoteRow:
     """One row from its text: votes by column, title, kind, and what the row says of its result."""
+    floor, end = bounds
     chunk = text[marker.end:end]
     tail = ROW_TAIL.search(chunk)
     body = chunk[:tail.start()] if tail else chunk
     cells = read_cells(body, columns)
     row = VoteRow(number=number, start=marker.start, end=end, columns=columns)
     row.title = _title(cells.words)
-    row.kind = _row_kind(text, marker.start, chunk)
+    row.kind = _row_kind(text, (floor, marker.start), chunk)
     counts = _pick_counts(body, cells, columns)
     if counts is None:
         if cells.counts:
@@ -492,12 +502,12 @@ def _title(words: list[str]) -> str | None:
     return title or None
 
 
-def _row_kind(text: str, start: int, chunk: str) -> str | None:
-    """Ordinary or special: what the row says, else the nearest section label above it."""
+def _row_kind(text: str, span: tuple[int, int], chunk: str) -> str | None:
+    """Ordinary or special: what the row says, else the nearest section label above it in its table."""
     m = KIND_IN_ROW.search(chunk)
     if m:
         return (m.group("kind") or m.group("kind2")).lower()
-    labels = list(KIND_LABEL.finditer(text, max(0, start - 3000), start))
+    labels = list(KIND_LABEL.finditer(text, *span))
     return labels[-1].group("kind").lower() if labels else None
 
 

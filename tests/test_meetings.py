@@ -203,3 +203,14 @@ def test_meeting_date_from_prose_not_from_a_payment_date() -> None:
         "the AGM on 2 June 2023.")
     (meeting,) = [f for f in run_text(text).facts if f.TYPE == "meeting"]
     assert meeting.date == "2023-06-02"
+
+
+def test_names_go_with_the_verb_that_follows_them() -> None:
+    text = ANNOUNCEMENT.replace(
+        "Mr. Chan Tai Man, Ms. Lee Mei and Dr. Wong Kar Wai attended the AGM, while Mr. Ho Ka Ming was unable "
+        "to attend the AGM due to other engagements.",
+        "The AGM was chaired by Mr. Chan Tai Man. Ms. Lee Mei attended the AGM, and Mr. Ho Ka Ming did not attend "
+        "the AGM. The following Directors also attended the AGM: Dr. Wong Kar Wai.")
+    facts = run_text(text).facts
+    assert {f.person for f in facts if f.TYPE == "attendance"} == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai"}
+    assert [f.person for f in facts if f.TYPE == "absence"] == ["Ho Ka Ming"]

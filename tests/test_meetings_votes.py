@@ -213,3 +213,30 @@ def test_pdf_lines_year_before_counts_uppercase_letters_nil_and_page_numbers() -
     ]
     assert table.rows[0].title == "To receive the audited financial statements for the year ended 31 December 2022"
     assert table.rows[0].percents == {"for": 99.99, "against": 0.01}
+
+
+A_H_LAYOUT = (
+    "                                      For                    Against               Abstain\n"
+    " No.  Resolutions              Number of shares   %    Number of shares   %   Number of shares   %\n"
+    "SPECIAL RESOLUTIONS\n"
+    " 1.   To approve the issue     A Shares   573,113,303   96.5520   20,466,673   3.4480   0   0.0000\n"
+    "      of new shares            H Shares   64,483,760   97.0475   1,958,634   2.9477   3,200   0.0048\n"
+    "                               Total   637,597,063   96.5981   22,425,307   3.3975   3,200   0.0005\n"
+    "\n"
+    "CUMULATIVE VOTING RESOLUTIONS\n"
+    "2.00  To elect the directors\n"
+    "      Number of votes obtained   Percentage (%)   Elected\n"
+    "2.01  To elect Mr. Li Wei   1,234,567   99.50   Yes\n"
+    "\n"
+    "The above resolution No. 1 was passed as a special resolution; it was voted on by the non-cumulative voting "
+    "system.\n"
+)
+
+
+def test_class_lines_with_total_and_cumulative_table_after_it() -> None:
+    tables = find_tables(A_H_LAYOUT)
+    assert [(r.number, r.votes, r.kind) for t in tables for r in t.rows] == [
+        ("1", {"for": 637597063, "against": 22425307, "abstain": 3200}, "special"),
+        ("2.01", {"for": 1234567}, None),
+    ]
+    assert tables[0].rows[0].title == "To approve the issue of new shares"
