@@ -99,6 +99,10 @@ def bind_params(query: NamedQuery, given: dict[str, str]) -> dict[str, Node]:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise QueryRefused(f"parameter {key}={value!r}: expected a date YYYY-MM-DD")
             bindings[key] = Literal(value, datatype=XSD.date)
+        elif "a number" in query.params[key]:
+            if not re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+                raise QueryRefused(f"parameter {key}={value!r}: expected a number")
+            bindings[key] = Literal(value, datatype=XSD.decimal)
         else:
             bindings[key] = Literal(value)
     return bindings
