@@ -16,7 +16,7 @@ from decimal import Decimal
 from extract.aliases import NameBook, name_key
 from extract.context import DocContext
 from extract.dates import parse_date
-from extract.holdings import SECTION_HEADING, HoldingRow, document_book, document_tables, read_holdings
+from extract.holdings import SECTION_END, SECTION_HEADING, HoldingRow, document_book, document_tables, read_holdings
 from extract.numbers import to_decimal
 from extract.records import DataQualityFinding, Fact, Pledge, PledgeRelease
 from extract.registry import extractor
@@ -414,6 +414,19 @@ def extract_pledges(ctx: DocContext) -> list[Fact]:
         return []
     book = document_book(ctx.text)[0]
     reading = read_pledges(ctx, book)
-    for reason, start, end in reading.problems:
+    for reason, start, end in reading.problems + _unread_sections(ctx.text, reading.tables):
         ctx.skip(FAMILY, reason, start, end)
     return [*reading.facts, *findings(ctx, reading, book)]
+
+
+def _unread_sections(text: str, tables: list[Table]) -> list[tuple[str, int, int]]:
+    """Pledge sections that name a pledgee but yielded no table: a layout that could not be
+    aligned, counted so that it is seen rather than silently lost."""
+    out = []
+    for heading in SECTION_HEADING.finditer(text):
+        nxt = SECTION_END.search(text, heading.end() + 1)
+        end = nxt.start() if nxt else len(text)
+        has_table = any(heading.end() <= t.start < end for t in tables)
+        if not has_table and PLEDGEE_COL.search(text, heading.end(), end):
+            out.append(("pledge table that could not be aligned", heading.start(), end))
+    return out

@@ -36,6 +36,9 @@ EMPTY_CELL = re.compile(r"^\s*(?:[-–—/]+|n/?a|nil)?\s*$", re.I)
 _VALUE_TOKEN = re.compile(r"(?<!\S)-?\d[\d,]*(?:\.\d+)?%?(?!\S)")
 #: A cell that is a number or percentage (possibly several, whitespace-separated).
 _NUMERIC_CELL = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?%?\s*)+$")
+#: A header line carrying on the label above it in a one-value-per-line table: `shareholder`,
+#: `(in 10 thousand)`.
+_LABEL_CONTINUATION = re.compile(r"^\s*[a-z(]")
 #: A cell holding one count, possibly with its unit word: `1,600.00`, `16,000,000 shares`.
 _COUNT_CELL = re.compile(r"^\s*(?P<n>-?\d[\d,]*(?:\.\d+)?)\s*(?:shares?|股)?\s*$", re.I)
 #: A cell holding a date in any common layout (a cheap test; `extract.dates` parses it).
@@ -284,21 +287,32 @@ def read_stacked(text: str, start: int, end: int,
     lines = [c for c in _lines(text, start, end) if c.text.strip()]
     lines = [Cell(c.text.strip(), c.start + len(c.text) - len(c.text.lstrip()),
                   c.start + len(c.text.rstrip())) for c in lines]
-    n = 0
-    while n < len(lines) and is_label(lines[n].text):
-        n += 1
+    labels: list[Cell] = []
+    for line in lines:
+        if is_label(line.text):
+            labels.append(line)
+        elif labels and _LABEL_CONTINUATION.match(line.text):
+            labels[-1] = _join(labels[-1], line)
+        else:
+            break
+    n = len(labels)
     if n < 2:
         return None
-    data = lines[n:]
+    data = lines[_after(lines, labels[-1]):]
     cut = next((i for i, c in enumerate(data) if TOTAL_LABEL.match(c.text)), len(data))
     detail, total_cells = data[:cut], data[cut:cut + n]
     if not detail or len(detail) % n:
         return None
     rows = tuple(tuple(detail[i:i + n]) for i in range(0, len(detail), n))
-    columns = _columns([c.text for c in lines[:n]], _caption_unit(text, lines[0].start, lines[0].start))
+    columns = _columns([c.text for c in labels], _caption_unit(text, lines[0].start, lines[0].start))
     total = tuple(total_cells) if total_cells else None
     last = (total or rows[-1])[-1].end
     return Table(columns, rows, total, lines[0].start, last)
+
+
+def _after(lines: list[Cell], label: Cell) -> int:
+    """Index of the first line after a (possibly joined) header label."""
+    return next((i for i, line in enumerate(lines) if line.start >= label.end), len(lines))
 
 
 def decimal_places(text: str) -> int:

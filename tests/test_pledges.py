@@ -187,3 +187,34 @@ def test_messy_rows_merged_cells_wrapped_cells_and_merged_date_column() -> None:
         ("Nanhe Yuntai Holding Co., Ltd.", "Huaxi Securities Co., Ltd.", 800_000, "2024-05-03", "2025-05-02",
          "Repayment of loans"),
     ]
+
+
+def test_one_value_per_line_that_cannot_be_aligned_is_counted() -> None:
+    broken = STACKED_PLEDGE.replace("Bank of Lishui Co., Ltd.\n", "")
+    result = extract_announcement(_announce("broken", broken), MODULES)
+    assert not [f for f in result.facts if isinstance(f, Pledge)]
+    assert [s.reason for s in result.skipped if s.family == "pledges"] == ["pledge table that could not be aligned"]
+
+
+STACKED_HOLDINGS = HEAD + (
+    "II. ACCUMULATED PLEDGED SHARES OF THE SHAREHOLDER\n\n"
+    "Name of Shareholder\n"
+    "Number of shares held (in 10 thousand)\n"
+    "Shareholding ratio\n"
+    "Number of pledged shares before the pledge (in 10 thousand)\n"
+    "Number of pledged shares after the pledge (in 10 thousand)\n"
+    "Yuntai Holding\n10,000.00\n20.00%\n1,000.00\n1,300.00\n"
+    "Zhang Wei\n500.00\n1.00%\n0.00\n0.00\n"
+    "Total\n10,500.00\n21.00%\n1,000.00\n1,300.00\n"
+    "\nNote: none.\n") + TAIL
+
+
+def test_one_value_per_line_holdings_table() -> None:
+    facts = extract_announcement(_announce("stacked-holdings", STACKED_HOLDINGS), MODULES).facts
+    holdings = [f for f in facts if f.TYPE == "shareholding"]
+    assert [(h.holder, h.shares, h.percent, h.pledged_after) for h in holdings] == [
+        ("Nanhe Yuntai Holding Co., Ltd.", 100_000_000, 20.0, 13_000_000),
+        ("Zhang Wei", 5_000_000, 1.0, 0),
+    ]
+    # 1,000 before + 0 pledged in this document != 1,300 after
+    assert [f.check for f in facts if isinstance(f, DataQualityFinding)] == ["pledge_balance"]

@@ -125,3 +125,13 @@ def test_one_value_per_line_table() -> None:
 def test_one_value_per_line_that_does_not_divide_into_rows_is_refused() -> None:
     broken = STACKED.replace("Bank of Y Co., Ltd.\n", "")
     assert read_stacked(broken, 0, len(broken), _is_label) is None
+
+
+def test_one_value_per_line_header_labels_wrapped_over_lines() -> None:
+    wrapped = STACKED.replace("Number of pledged shares (in 10 thousand)\n",
+                              "Number of pledged shares\n(in 10 thousand)\n").replace(
+        "Name of Shareholder\n", "Name of\nshareholder\n")
+    table = read_stacked(wrapped, 0, len(wrapped), _is_label)
+    assert table is not None
+    assert [c.label for c in table.columns][:2] == ["Name of shareholder", "Number of pledged shares (in 10 thousand)"]
+    assert shares(table.rows[0][1], table.columns[1].unit) == 16_000_000
