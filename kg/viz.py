@@ -140,7 +140,8 @@ def _edge(graph: nx.MultiDiGraph, u: str, v: str, data: dict[str, Any], index: d
 def _options(physics: bool) -> dict[str, Any]:
     return {
         "nodes": {"font": {"multi": "html", "size": 12}},
-        "edges": {"font": {"multi": "html", "size": 8, "align": "middle", "color": "#555555"},
+        "edges": {"font": {"multi": "html", "size": 8, "align": "middle", "color": "#555555",
+                           "background": "rgba(255,255,255,0.85)", "strokeWidth": 0},
                   "smooth": {"enabled": physics, "type": "dynamic"}, "arrows": {"to": {"scaleFactor": 0.5}}},
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
@@ -206,7 +207,8 @@ _LEGEND_CSS = """<style>
 .kg-dot { border-radius: 50%; }
 .kg-diamond { transform: rotate(45deg) scale(.85); }
 .kg-line { width: 18px; height: 3px; }
-body { margin: 0; }
+html, body { margin: 0; overflow: hidden; }
+#mynetwork { border: 0 !important; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 520px; font: 12px/1.35 sans-serif; }
 div.popup { white-space: pre-wrap; max-width: 520px; padding: 6px; font: 12px/1.35 sans-serif; }
 </style>"""
