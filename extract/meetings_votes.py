@@ -228,7 +228,7 @@ def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
     if main is not None and decimal is None and letter is None and not m.group("dot"):
         after = re.match(r"[\s|]*", text[m.end():m.end() + 40])
         nxt = text[m.end() + (after.end() if after else 0):][:1]
-        if not strong or not (nxt.isalpha() or nxt in "(“\""):
+        if not strong or not (nxt.isalpha() or nxt in "“\""):
             return None
     if letter is not None and letter.lower() not in ROMAN and len(letter) > 1:
         return None
@@ -262,6 +262,8 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
         if done and stop < marker.start and _prose_between(text, stop, marker.start):
             break
         nxt = _next_number(marker, state, done, not cells.counts, text)
+        if nxt is not None and marker.letter is not None and not _votes_before_sibling(text, marker, nxt[1], columns):
+            nxt = None  # `(i) the Agreement; and (ii) ...`: an enumeration inside a title
         if nxt is None:
             if marker.start - current.end > ROW_REACH:
                 break
@@ -295,7 +297,7 @@ def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None
     the new number stands at a cell start or after a colon.
     """
     main, decimal, letter = state
-    if not done and not (empty and (marker.strong or text[:marker.start].rstrip()[-1:] in ":;")):
+    if not done and not (empty and (marker.strong or text[max(0, marker.start - 40):marker.start].rstrip()[-1:] in ":;")):
         return None
     m_main, m_dec, m_letter = marker.main, marker.decimal, marker.letter
     if m_letter is not None and m_dec is None:
@@ -315,6 +317,36 @@ def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None
     if m_main == main + 1:
         return _as_written(m_main, None, None), (m_main, None, None)
     return None
+
+
+def _votes_before_sibling(text: str, marker: Marker, state: tuple[int | None, str | None, str | None],
+                          columns: Columns) -> bool:
+    """A lettered sub-resolution has its own votes before the next letter or the next main number.
+
+    Real sub-resolutions (`(a) To re-elect Mr. X ... 1,000 (99%) ...`) do; an enumeration inside
+    a title (`To approve (i) the Agreement; and (ii) the transactions ... 1,000`) does not.
+    """
+    main, _, letter = state
+    sibling = _next_letter(letter or "")
+    stops = [rf"\(\s*{re.escape(sibling)}\s*\)"] if sibling else []
+    if main is not None:
+        stops.append(rf"(?:^|\n)[ \t|]*{main + 1}\.?(?=\s)|(?<=\s){main + 1}\.\s+[A-Z]")
+    reach = text[marker.end:marker.end + ROW_REACH]
+    m = re.search("|".join(stops), reach, re.I | re.M) if stops else None
+    segment = reach[:m.start()] if m else reach
+    return len(read_cells(segment, columns.names).counts) >= len(columns.names)
+
+
+def _next_letter(letter: str) -> str | None:
+    """The sibling after `letter`: `b` after `a`, `ii` after `i` (as a roman numeral)."""
+    low = letter.lower()
+    if low in ROMAN and low != "i" or low == "i":
+        nxt = ROMAN[ROMAN.index(low) + 1] if ROMAN.index(low) + 1 < len(ROMAN) else None
+    else:
+        nxt = chr(ord(low) + 1) if len(low) == 1 and low < "z" else None
+    if nxt is None:
+        return None
+    return nxt.upper() if letter.isupper() else nxt
 
 
 def _letter_follows(prev: str | None, nxt: str) -> bool:

@@ -240,3 +240,14 @@ def test_class_lines_with_total_and_cumulative_table_after_it() -> None:
         ("2.01", {"for": 1234567}, None),
     ]
     assert tables[0].rows[0].title == "To approve the issue of new shares"
+
+
+def test_enumeration_inside_a_title_is_not_a_sub_resolution() -> None:
+    text = ("For\tAgainst\n1.\tTo approve: (i) the Agreement; and (ii) the transactions contemplated thereunder\t"
+            "1,000 (99%)\t10 (1%)\n2.\tTo approve the following:\n\t(i)\tthe Framework Agreement; and\n"
+            "\t(ii)\tthe annual caps\t2,000 (100%)\t0 (0%)\n")
+    table = only_table(text)
+    assert [(r.number, r.votes) for r in table.rows] == [("1", {"for": 1000, "against": 10}),
+                                                        ("2", {"for": 2000, "against": 0})]
+    assert table.rows[0].title == "To approve: (i) the Agreement; and (ii) the transactions contemplated thereunder"
+    assert table.rows[1].title == "To approve the following: (i) the Framework Agreement; and (ii) the annual caps"
