@@ -24,7 +24,7 @@ from extract.context import DocContext
 from extract.numbers import percent
 from extract.records import Alias, ControllingShareholder, Fact, Shareholding
 from extract.registry import extractor
-from extract.tables import Cell, Table, cell_values, find_tables, pct, read_stacked, shares
+from extract.tables import NOTE_MARK, Cell, Table, cell_values, find_tables, pct, read_stacked, shares
 
 FAMILY = "holdings"
 
@@ -357,7 +357,7 @@ def _read_row(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
         return shares(table.cell(row, index), table.columns[index].unit) if index is not None else None
 
     percent_column = cols.held_pct is not None and "%" in table.columns[cols.held_pct].label
-    return [HoldingRow(book.canonical(holder.text), count,
+    return [HoldingRow(book.canonical(NOTE_MARK.sub("", holder.text)), count,
                        pct(table.cell(row, cols.held_pct), percent_column),
                        count_of(cols.before), count_of(cols.after), row[0].start, row[-1].end)]
 

@@ -20,7 +20,7 @@ from extract.holdings import SECTION_END, SECTION_HEADING, HoldingRow, document_
 from extract.numbers import to_decimal
 from extract.records import DataQualityFinding, Fact, Pledge, PledgeRelease
 from extract.registry import extractor
-from extract.tables import Cell, Table, cell_values, decimal_places, is_numeric, pct, shares
+from extract.tables import NOTE_MARK, Cell, Table, cell_values, decimal_places, is_numeric, pct, shares
 
 FAMILY = "pledges"
 
@@ -148,10 +148,10 @@ def _pct(table: Table, row: tuple[Cell, ...], index: int | None) -> float | None
 
 
 def _text(cell: Cell | None) -> str | None:
-    """A text cell folded to one line; None when blank or a dash."""
+    """A text cell folded to one line, note markers dropped; None when blank or a dash."""
     if cell is None or cell.empty:
         return None
-    return " ".join(cell.text.split())
+    return " ".join(NOTE_MARK.sub("", cell.text).split()) or None
 
 
 @dataclass(frozen=True)

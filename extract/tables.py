@@ -24,12 +24,19 @@ from extract.numbers import UNIT_MULTIPLIERS, percent, scaled_int, to_decimal
 
 #: A parenthesised group in a header: `(in 10 thousand)`, `(shares)`, `(Note 2)`.
 _PAREN = re.compile(r"\(([^()]*)\)")
+#: A header group giving the unit as a bare figure: `(10,000)`, `(’000 shares)`, `(in 10,000)`.
+_BARE_UNITS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"^\s*(?:in\s+|unit\s*[:：]\s*)?10,?000\s*(?:shares?)?\s*$", re.I), 10_000),
+    (re.compile(r"^\s*(?:in\s+)?['’‘]000\s*(?:shares?)?\s*$", re.I), 1_000),
+)
+#: A note marker written into a cell: `Ruide Venture (Note 1)`, `16,000,000 (Note)`, `Total*`.
+NOTE_MARK = re.compile(r"\s*(?:\(\s*notes?\s*\d*\s*\)|\bnotes?\s*\d+\b|\*+)\s*$", re.I)
 #: A header group stating plain shares as the unit: `(shares)`, `(share)`.
 _PLAIN_SHARES = re.compile(r"^\s*(?:in\s+)?shares?\s*$", re.I)
 #: A caption stating the unit of a whole table: `Unit: 10,000 shares`, `(Unit: shares)`.
 _CAPTION_UNIT = re.compile(r"\bunits?\s*[:：]\s*(?P<unit>[^\n)]{1,40})", re.I)
 #: The first cell of a total row: `Total`, `Sum`, `合计`.
-TOTAL_LABEL = re.compile(r"^\s*(?:total|sum|in\s+total|合计|合計)\s*[:：]?\s*$", re.I)
+TOTAL_LABEL = re.compile(r"^\s*(?:(?:grand\s+|sub-?\s*)?total|sum|in\s+total|合计|合計|小计)\s*[:：]?\s*$", re.I)
 #: A cell with nothing stated: blank, dashes, `N/A`.
 EMPTY_CELL = re.compile(r"^\s*(?:[-–—/]+|n/?a|nil)?\s*$", re.I)
 #: One value token inside a (possibly multi-valued) cell: `1,600.00`, `4.13%`, `0`.
@@ -101,7 +108,7 @@ def shares(cell: Cell | None, unit: int) -> int | None:
     column's unit."""
     if cell is None or cell.empty:
         return None
-    m = _COUNT_CELL.match(cell.text)
+    m = _COUNT_CELL.match(NOTE_MARK.sub("", cell.text))
     return scaled_int(m.group("n"), unit) if m else None
 
 
@@ -110,9 +117,10 @@ def pct(cell: Cell | None, percent_column: bool = False) -> float | None:
     column headed as percentages (`Proportion (%)`)."""
     if cell is None or cell.empty:
         return None
-    value = percent(cell.text)
-    if value is None and percent_column and is_numeric(cell.text) and len(cell_values(cell)) == 1:
-        number = to_decimal(cell.text)
+    text = NOTE_MARK.sub("", cell.text)
+    value = percent(text)
+    if value is None and percent_column and is_numeric(text) and len(_VALUE_TOKEN.findall(text)) == 1:
+        number = to_decimal(text)
         value = float(number) if number is not None else None
     return value
 
@@ -129,7 +137,7 @@ def explicit_unit(label: str) -> int | None:
     the table's prevailing unit then applies rather than a misleading partial match.
     """
     for group in _PAREN.findall(label):
-        for pattern, multiplier in UNIT_MULTIPLIERS:
+        for pattern, multiplier in _BARE_UNITS + UNIT_MULTIPLIERS:
             if pattern.search(group):
                 return multiplier
         if _PLAIN_SHARES.match(group):

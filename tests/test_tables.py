@@ -135,3 +135,13 @@ def test_one_value_per_line_header_labels_wrapped_over_lines() -> None:
     assert table is not None
     assert [c.label for c in table.columns][:2] == ["Name of shareholder", "Number of pledged shares (in 10 thousand)"]
     assert shares(table.rows[0][1], table.columns[1].unit) == 16_000_000
+
+
+def test_bare_unit_figures_and_note_markers() -> None:
+    assert explicit_unit("Shares pledged (10,000)") == 10_000
+    assert explicit_unit("Shares held (’000 shares)") == 1_000
+    assert shares(Cell("16,000,000 (Note 1)", 0, 19), 1) == 16_000_000
+    assert pct(Cell("4.13 (Note)", 0, 11), percent_column=True) == 4.13
+    assert pct(Cell("4.13", 0, 4)) is None
+    [table] = find_tables("Name\tShares (10,000)\tPledgee\nA B\t1.00\tC D\nSubtotal\t1.00\t-\n")
+    assert table.total is not None and len(table.rows) == 1
