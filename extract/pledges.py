@@ -6,6 +6,10 @@ supplemental?, commencement, expiry, pledgee, purpose) and `... RELEASE OF PLEDG
 released, commencement, release or expiry date, pledgee). Columns are found by the keywords of
 their headers, never by position, so missing, merged or re-ordered columns still read; a row
 whose key values (pledgor, pledgee, shares, dates) cannot be read is counted as skipped.
+
+Consistency checks run on what the tables state (detail rows vs the Total row, pledged after =
+before + pledged - released, percentages vs shares and issued capital); a failed check becomes a
+`DataQualityFinding`, a passed one yields nothing.
 """
 from __future__ import annotations
 
@@ -16,9 +20,10 @@ from decimal import Decimal
 from extract.aliases import NameBook, name_key
 from extract.context import DocContext
 from extract.dates import parse_date
-from extract.holdings import SECTION_END, SECTION_HEADING, HoldingRow, document_book, document_tables, read_holdings
+from extract.holdings import (SECTION_END, SECTION_HEADING, HoldingRow, document_book, document_tables,
+                              read_holdings)
 from extract.numbers import to_decimal
-from extract.records import DataQualityFinding, Fact, Pledge, PledgeRelease
+from extract.records import DataQualityFinding, Evidence, Fact, Pledge, PledgeRelease
 from extract.registry import extractor
 from extract.tables import NOTE_MARK, Cell, Table, cell_values, decimal_places, is_numeric, pct, shares
 
@@ -208,9 +213,9 @@ def _read_row(table: Table, cols: Columns, row: tuple[Cell, ...], book: NameBook
     count = shares(table.cell(row, share_col), table.columns[share_col].unit) if share_col is not None else None
     start, end = _dates(table, cols, row)
     date_key = ("end", end) if release else ("start", start)
-    missing = [name for name, value in (("pledgor", pledgor), ("pledgee", pledgee), ("shares", count),
-                                        date_key) if value is None]
-    if pledgor is None or pledgee is None or count is None or missing:
+    if pledgor is None or pledgee is None or count is None or date_key[1] is None:
+        missing = [name for name, value in (("pledgor", pledgor), ("pledgee", pledgee), ("shares", count),
+                                            date_key) if value is None]
         return f"{'release' if release else 'pledge'} row without readable {', '.join(missing)}"
     return RowValues(book.canonical(pledgor), pledgee, count, start, end)
 
@@ -363,35 +368,53 @@ def _tolerance(value: float) -> float:
     return 10.0 ** -max(places, 2)
 
 
-def percent_findings(ctx: DocContext, facts: list[Pledge | PledgeRelease],
+def _capital_bounds(text: str, pairs: list[tuple[int, float, Evidence]]) -> tuple[float, float] | None:
+    """The issued capital, as stated in a note, else as implied (within rounding) by the largest
+    holding and its percentage; None when neither is known."""
+    stated = ISSUED_CAPITAL.search(text)
+    if stated:
+        capital = float(stated.group("shares").replace(",", ""))
+        return capital, capital
+    if not pairs:
+        return None
+    count, share, _evidence = max(pairs, key=lambda p: p[0])
+    tolerance = _tolerance(share)
+    if share <= tolerance:
+        return None
+    return count * 100 / (share + tolerance), count * 100 / (share - tolerance)
+
+
+def capital_findings(ctx: DocContext, facts: list[Pledge | PledgeRelease],
                      holdings: list[HoldingRow]) -> list[DataQualityFinding]:
-    """Percentages against shares: of the issued capital (stated, or implied by the largest
-    holding), and of the pledgor's own holding (from the holdings table)."""
-    stated = ISSUED_CAPITAL.search(ctx.text)
+    """Each percentage of the issued capital against its share count and the issued capital."""
     pairs = [(f.shares, f.percent_of_capital, f.evidence) for f in facts if f.percent_of_capital]
     pairs += [(h.shares, h.percent, ctx.evidence(h.start, h.end)) for h in holdings if h.percent]
+    bounds = _capital_bounds(ctx.text, pairs)
+    if bounds is None:
+        return []
+    low, high = bounds
     out = []
-    if stated:
-        capital = int(stated.group("shares").replace(",", ""))
-        low, high = capital, capital
-    elif pairs:
-        base = max(pairs, key=lambda p: p[0])
-        low = base[0] * 100 / (base[1] + _tolerance(base[1]))
-        high = base[0] * 100 / max(base[1] - _tolerance(base[1]), 1e-9)
     for count, share, evidence in pairs:
         lo, hi = count * 100 / high, count * 100 / low
         if not lo - _tolerance(share) <= share <= hi + _tolerance(share):
             out.append(_finding(ctx, "percent_of_capital", f"{count} shares stated as {share}% of the "
                                 f"issued capital, which implies {count * 100 / high:.4f}%",
                                 evidence.start, evidence.end))
+    return out
+
+
+def holding_findings(ctx: DocContext, facts: list[Pledge | PledgeRelease],
+                     holdings: list[HoldingRow]) -> list[DataQualityFinding]:
+    """Each percentage of the pledgor's holding against the holding in the holdings table."""
     held = {name_key(h.holder): h.shares for h in holdings}
+    out = []
     for fact in facts:
-        base_held = held.get(name_key(fact.pledgor))
-        if not base_held or fact.percent_of_holding is None:
+        base = held.get(name_key(fact.pledgor))
+        if not base or fact.percent_of_holding is None:
             continue
-        implied = fact.shares * 100 / base_held
+        implied = fact.shares * 100 / base
         if abs(implied - fact.percent_of_holding) > _tolerance(fact.percent_of_holding):
-            out.append(_finding(ctx, "percent_of_holding", f"{fact.shares} of {base_held} shares held "
+            out.append(_finding(ctx, "percent_of_holding", f"{fact.shares} of {base} shares held "
                                 f"is {implied:.4f}%, stated {fact.percent_of_holding}%",
                                 fact.evidence.start, fact.evidence.end))
     return out
@@ -403,7 +426,8 @@ def findings(ctx: DocContext, reading: PledgeReading, book: NameBook) -> list[Da
     out = [f for table in reading.tables for f in total_findings(ctx, table)]
     out += [f for table, cols in holdings.tables for f in total_findings(ctx, table, cols.held_pct)]
     out += balance_findings(ctx, reading.facts, holdings.rows)
-    out += percent_findings(ctx, reading.facts, holdings.rows)
+    out += capital_findings(ctx, reading.facts, holdings.rows)
+    out += holding_findings(ctx, reading.facts, holdings.rows)
     return out
 
 

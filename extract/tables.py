@@ -328,10 +328,3 @@ def decimal_places(text: str) -> int:
     m = re.search(r"\.(\d+)", text)
     return len(m.group(1)) if m else 0
 
-
-def number(cell: Cell | None) -> float | None:
-    """A plain number from a single-valued cell (units not applied)."""
-    if cell is None or cell.empty:
-        return None
-    value = to_decimal(cell.text.rstrip("%"))
-    return float(value) if value is not None else None
