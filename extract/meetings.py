@@ -26,14 +26,14 @@ FAMILY = "meetings"
 
 # Meeting names, by kind; class meetings first, since they also contain `general meeting`-free
 # words only (`A Shares Class Meeting`, `class meeting of holders of H Shares`).
+_CLASS_OF = r"\bclass\s+meetings?\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?"
 MEETING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("class_a", re.compile(r"\bA[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
-                           r"\bclass\s+meeting\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?A[\s-]+Shares?\b", re.I)),
-    ("class_h", re.compile(r"\bH[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
-                           r"\bclass\s+meeting\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?H[\s-]+Shares?\b", re.I)),
-    ("other", re.compile(r"\b(?:Domestic|Unlisted|Preference)[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
-                         r"\bclass\s+meeting\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?"
-                         r"(?:Domestic|Unlisted|Preference)\s+Shares?\b", re.I)),
+    ("class_a", re.compile(rf"\bA[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|{_CLASS_OF}A[\s-]+Share(?:s|holders)?\b",
+                           re.I)),
+    ("class_h", re.compile(rf"\bH[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|{_CLASS_OF}H[\s-]+Share(?:s|holders)?\b",
+                           re.I)),
+    ("other", re.compile(rf"\b(?:Domestic|Unlisted|Preference)[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
+                         rf"{_CLASS_OF}(?:Domestic|Unlisted|Preference)\s+Share(?:s|holders)?\b", re.I)),
     ("egm", re.compile(r"\bextraordinary\s+general\s+meeting|\bspecial\s+general\s+meeting|\bE\s?GM\b|\bSGM\b", re.I)),
     ("agm", re.compile(r"\bannual\s+general\s+meeting|\bAGM\b", re.I)),
 )
@@ -78,11 +78,16 @@ REPRESENTED = (
 # Issued share capital, family `total number of issued shares of the Company (the "Shares") was
 # 1,342,540,451 Shares (including 1,141,794,851 A Shares and 200,745,600 H Shares)` and
 # `total number of issued and fully paid up shares of the Company was 1,966,387,866 shares`.
-ISSUED = re.compile(
-    rf"\b(?:number\s+of\s+(?:the\s+)?(?:issued|total\s+issued)\s+(?:and\s+fully\s+paid(?:[\s-]up)?\s+)?"
-    rf"(?:ordinary\s+)?shares|number\s+of\s+(?:the\s+)?shares\s+in\s+issue|issued\s+share\s+capital)"
-    rf"(?:\s+of\s+the\s+Company)?(?:\s*\([^)]{{0,60}}\))?\s+(?:was|were|is|amounted\s+to|comprised|consisted\s+of)\s+"
-    rf"{_COUNT}\s+(?:ordinary\s+)?shares?\b", re.I)
+ISSUED = (
+    re.compile(
+        rf"\b(?:number\s+of\s+(?:the\s+)?(?:issued|total\s+issued)\s+(?:and\s+fully\s+paid(?:[\s-]up)?\s+)?"
+        rf"(?:ordinary\s+)?shares|number\s+of\s+(?:the\s+)?shares\s+in\s+issue|issued\s+share\s+capital)"
+        rf"(?:\s+of\s+the\s+Company)?(?:\s*\([^)]{{0,60}}\))?\s+(?:was|were|is|amounted\s+to|comprised|consisted\s+of)\s+"
+        rf"(?:{_SHARE_COUNT})", re.I),
+    # `there were 1,234,567,890 Shares in issue`
+    re.compile(rf"\bthere\s+were\s+(?:a\s+total\s+of\s+)?(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:issued\s+)?"
+               rf"(?:ordinary\s+)?shares\s+(?:of\s+the\s+Company\s+)?in\s+issue\b(?P<n2>)", re.I),
+)
 # The class split right after the total: `(including 1,141,794,851 A Shares and 200,745,600 H Shares)`.
 CLASS_SPLIT = re.compile(rf"[^.]{{0,40}}?\b(?:including|comprising|of\s+which|consisting\s+of)\b[^.]{{0,200}}", re.I)
 CLASS_COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<cls>[AH])[\s-]+Shares?\b")
@@ -217,9 +222,10 @@ def _meeting_date(text: str, heading: tuple[int, int] | None) -> str | None:
         if iso:
             return iso
     for pattern in MEETING_DATE:
-        m = pattern.search(text)
-        if m:
-            return parse_date(m.group("date"))
+        for m in pattern.finditer(text):
+            sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            if _kinds_in(text[sentence_start:m.end()]) or MEETING_WORD.search(text, sentence_start, m.end()):
+                return parse_date(m.group("date"))
     return None
 
 
@@ -326,7 +332,7 @@ def _by_threshold(row: VoteRow) -> bool | None:
 
 def _share_capital(ctx: DocContext, company: str, date: str) -> list[Fact]:
     """The issued share capital on the meeting day, with the A / H split where it is stated."""
-    m = ISSUED.search(ctx.text)
+    m = next(filter(None, (pattern.search(ctx.text) for pattern in ISSUED)), None)
     if not m:
         return []
     split: dict[str, int] = {}
@@ -336,7 +342,7 @@ def _share_capital(ctx: DocContext, company: str, date: str) -> list[Fact]:
         for c in CLASS_COUNT.finditer(tail.group(0)):
             split.setdefault(c.group("cls").upper(), int(c.group("n").replace(",", "")))
         end = tail.end()
-    return [ShareCapital(company=company, as_of=date, total=int(m.group("n").replace(",", "")),
+    return [ShareCapital(company=company, as_of=date, total=_count(m),
                          a_shares=split.get("A"), h_shares=split.get("H"),
                          evidence=ctx.evidence(m.start(), end))]
 

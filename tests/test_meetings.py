@@ -214,3 +214,35 @@ def test_names_go_with_the_verb_that_follows_them() -> None:
     facts = run_text(text).facts
     assert {f.person for f in facts if f.TYPE == "attendance"} == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai"}
     assert [f.person for f in facts if f.TYPE == "absence"] == ["Ho Ka Ming"]
+
+
+AH_EGM = """HAPPY PHARMA CO., LTD.
+(Stock Code: 2999)
+POLL RESULTS OF THE 2024 FIRST EXTRAORDINARY GENERAL MEETING AND THE 2024 FIRST CLASS MEETING OF H SHAREHOLDERS
+
+The board of directors of Happy Pharma Co., Ltd. (the "Company") announces the results of the meetings convened at the Company's headquarters on Tuesday, 5 March 2024.
+
+As at the date of the EGM, there were 1,000,000 Shares in issue, comprising 800,000 A Shares and 200,000 H Shares.
+
+Shareholders and proxies attending the EGM held a total of 700,000 Shares, representing approximately 70.00% of the total number of Shares.
+
+Poll results of the EGM
+SPECIAL RESOLUTION\tFor\tAgainst\tAbstain
+1.\tTo approve the repurchase mandate\t699,000 (99.8571%)\t1,000 (0.1429%)\t0 (0.0000%)
+
+Poll results of the Class Meeting of H Shareholders
+SPECIAL RESOLUTION\tFor\tAgainst\tAbstain
+1.\tTo approve the repurchase mandate\t150,000 (100.0000%)\t0 (0.0000%)\t0 (0.0000%)
+"""
+
+
+def test_a_h_egm_with_class_meeting_of_h_shareholders() -> None:
+    facts = run_text(AH_EGM).facts
+    meetings = {f.kind: f for f in facts if f.TYPE == "meeting"}
+    assert set(meetings) == {"egm", "class_h"}
+    assert meetings["egm"].date == "2024-03-05"
+    assert (meetings["egm"].shares_represented, meetings["egm"].percent_represented) == (700000, 70.0)
+    assert [(f.meeting_kind, f.votes_for, f.kind, f.passed) for f in facts if f.TYPE == "resolution"] == [
+        ("egm", 699000, "special", True), ("class_h", 150000, "special", True)]
+    (capital,) = [f for f in facts if f.TYPE == "share_capital"]
+    assert (capital.total, capital.a_shares, capital.h_shares) == (1000000, 800000, 200000)
