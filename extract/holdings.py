@@ -73,9 +73,10 @@ APPOSED_BEFORE = re.compile(
     r"\b(?:its|the)\s+controlling\s+shareholder(?:\s+of\s+the\s+Company)?,\s+"
     r"(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Madam|Prof)\.?\s+)?[A-Z](?:[^,()\n]|,\s*Ltd\.?|,\s*Limited){1,120}?)"
     r"(?=\s*\(|,(?!\s*(?:Ltd|Limited))|\s+(?:has|have|had|informed|notified|that|which|who|is|was)\b|\.\s)")
-#: Sentence ends, not after honorifics or company abbreviations (`Mr. Cai`, `Co., Ltd.`).
+#: Sentence ends, not after honorifics or company abbreviations (`Mr. Cai`, `Co., Ltd.`), nor
+#: before a parenthesis (`Co., Ltd. ("Lanxu Group")`).
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bCo)(?<!\bNo)(?<!\bProf)"
-                          r"[.!?](?=\s+[A-Z(\"“])|\n\s*\n")
+                          r"[.!?](?=\s+[A-Z])|\n\s*\n")
 #: A share-count column of the holdings table: `Number of shares held (in 10 thousand)`.
 HELD_COL = re.compile(r"shares\s+held|held\s+shares|shareholding\s*\(|number\s+of\s+shares\s*\(", re.I)
 #: Columns that are not the count of shares held.

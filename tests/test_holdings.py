@@ -122,3 +122,10 @@ def test_appositions_without_alias_definitions() -> None:
     company = ("the controlling shareholder of the Company, Nanhe Yuntai Holding Co., Ltd., has pledged "
                "shares.")
     assert _members(company) == ["Nanhe Yuntai Holding Co., Ltd."]
+
+
+def test_defined_company_inside_the_group_sentence() -> None:
+    text = ('As at the date hereof, Mr. Lin Bo, Minhe Industrial Co., Ltd. ("Minhe Industrial") and '
+            'Xuri Partnership are together interested in approximately 36.66% of the issued share capital '
+            'of the Company, and are therefore a group of controlling shareholders of the Company.')
+    assert _members(text) == ["Lin Bo", "Minhe Industrial Co., Ltd.", "Xuri Partnership"]
