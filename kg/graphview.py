@@ -53,6 +53,13 @@ def _committee(v: Values) -> str:
     return name if "committee" in name.lower() else f"{name} Committee".strip()
 
 
+def _officer(v: Values) -> str:
+    """The title; for `other`, the title as the filing wrote it."""
+    if v.get("title") == "other" and v.get("title_as_written"):
+        return str(v["title_as_written"])
+    return _words(str(v["title"]))
+
+
 @dataclass(frozen=True)
 class EdgeSpec:
     """How one fact type becomes an edge: which fields are its ends, what it says, when."""
@@ -68,12 +75,11 @@ class EdgeSpec:
 EDGE_SPECS: dict[str, EdgeSpec] = {
     "directorship": EdgeSpec("person", "company", lambda v: _words(str(v["role"])) + " director"
                              + (" (proposed)" if v.get("proposed") else ""), "as_of"),
-    "officer": EdgeSpec("person", "company", lambda v: str(v.get("title_as_written") or _words(str(v["title"])))
-                        if v.get("title") == "other" else _words(str(v["title"])), "as_of"),
+    "officer": EdgeSpec("person", "company", _officer, "as_of"),
     "committee_membership": EdgeSpec("person", "company", lambda v: f"{v.get('position') or 'member'} of "
                                      f"{_committee(v)}", "as_of"),
-    "committee_change": EdgeSpec("person", "company", lambda v: f"{v['change']} {v.get('position') or 'member'} "
-                                 f"of {_committee(v)}", "effective"),
+    "committee_change": EdgeSpec("person", "company", lambda v: f"{v['change']} "
+                                 f"{v.get('position') or 'member'} of {_committee(v)}", "effective"),
     "pledge": EdgeSpec("pledgor", "pledgee", lambda v: f"pledged {_shares(v.get('shares'))} shares", "start"),
     "pledge_release": EdgeSpec("pledgor", "pledgee", lambda v: f"released {_shares(v.get('shares'))} "
                                "pledged shares", "end"),

@@ -88,7 +88,8 @@ class QueryRunner:
         except QueryRefused as exc:
             return _text(HTTPStatus.BAD_REQUEST, f"query refused: {exc}")
         if form not in FORMS:
-            return _text(HTTPStatus.BAD_REQUEST, f"query refused: only SELECT and ASK are answered here (got {form})")
+            return _text(HTTPStatus.BAD_REQUEST,
+                         f"query refused: only SELECT and ASK are answered here (got {form})")
         fmt = "csv" if _wants_csv(accept) and form == "SelectQuery" else "json"
         if not self._slots.acquire(timeout=self.config.timeout):
             return _text(HTTPStatus.SERVICE_UNAVAILABLE, "busy: every query worker is in use; retry later",
@@ -183,6 +184,8 @@ def _term(term: Node) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- HTTP
 
+_READ_ONLY = _text(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
+
 
 class _Handler(BaseHTTPRequestHandler):
     """SPARQL 1.1 Protocol, query operation only: GET ?query=, POST sparql-query or form."""
@@ -203,22 +206,23 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
             self.close_connection = True
-            return self._send(_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY} bytes"))
+            return self._send(_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body over {MAX_BODY} bytes"))
         body = self.rfile.read(length).decode("utf-8", errors="replace")
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if ctype == "application/sparql-update":
-            return self._send(_text(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only"))
+            return self._send(_READ_ONLY)
         if ctype == "application/sparql-query":
             params = parse_qs(url.query, keep_blank_values=True)
             params["query"] = [body]
             return self._answer(params)
         if ctype == "application/x-www-form-urlencoded":
             return self._answer(parse_qs(body, keep_blank_values=True))
-        self._send(_text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST application/sparql-query, or a form with query="))
+        self._send(_text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                         "POST application/sparql-query, or a form with query="))
 
     def _answer(self, params: dict[str, list[str]]) -> None:
         if "update" in params:
-            return self._send(_text(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only"))
+            return self._send(_READ_ONLY)
         if "default-graph-uri" in params or "named-graph-uri" in params:
             return self._send(_text(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not "
                                     "supported: queries run over the union of the store's graphs"))

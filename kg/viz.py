@@ -120,7 +120,8 @@ def _node(i: int, graph: nx.MultiDiGraph, node: str, xy: tuple[float, float] | N
     return item
 
 
-def _edge(graph: nx.MultiDiGraph, u: str, v: str, data: dict[str, Any], index: dict[str, int]) -> dict[str, Any]:
+def _edge(graph: nx.MultiDiGraph, u: str, v: str, data: dict[str, Any],
+          index: dict[str, int]) -> dict[str, Any]:
     about = graph.nodes[data["issuer"]]["label"] if data.get("issuer") in graph else ""
     lines = [f"{graph.nodes[u]['label']} -> {graph.nodes[v]['label']}", data["relation"]]
     if data["dates"]:
@@ -181,9 +182,10 @@ def _layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 
 def _legend(graph: nx.MultiDiGraph, subject: str | None) -> str:
     title = f"Governance graph: {esc(subject)}" if subject else "Governance graph: all issuers"
+    kinds = [d.get("kind") for _, d in graph.nodes(data=True)]
     rows = [f'<li><span class="kg-swatch kg-{style["shape"]}" style="background:{style["color"]}"></span>'
-            f'{esc(style["legend"])} ({sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == kind)})</li>'
-            for kind, style in NODE_STYLE.items() if kind in kinds_present(graph)]
+            f'{esc(style["legend"])} ({kinds.count(kind)})</li>'
+            for kind, style in NODE_STYLE.items() if kind in kinds]
     families: dict[str, str] = {}
     for _, _, fact_type in graph.edges(data="fact_type"):
         colour, text = EDGE_FAMILIES.get(fact_type, _DEFAULT_EDGE)
@@ -223,6 +225,7 @@ def _finish(page: str, legend: str, subject: str | None) -> str:
     page = page.replace("</head>", _LEGEND_CSS + "\n</head>", 1)
     page = page.replace("<body>", "<body>\n" + legend, 1)
     if match := _REMOTE.search(page):
-        raise RuntimeError(f"the page would load a remote resource: {page[match.start():match.start() + 80]!r}")
+        found = page[match.start():match.start() + 80]
+        raise RuntimeError(f"the page would load a remote resource: {found!r}")
     return page
 

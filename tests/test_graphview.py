@@ -23,7 +23,8 @@ def load(store: GraphStore, *docs: tuple[DocumentMeta, list[Fact]]) -> GraphStor
 
 
 def labelled(graph: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
-    return {(graph.nodes[u]["label"], graph.nodes[v]["label"], d["label"]) for u, v, d in graph.edges(data=True)}
+    return {(graph.nodes[u]["label"], graph.nodes[v]["label"], d["label"])
+            for u, v, d in graph.edges(data=True)}
 
 
 def test_every_relation_becomes_a_labelled_edge(store: GraphStore) -> None:

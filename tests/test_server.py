@@ -21,7 +21,9 @@ from tests.test_graphview import load
 
 TIMEOUT = 1.0
 MAX_ROWS = 5
-LABELS = "SELECT ?e ?label WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } ORDER BY ?label"
+LABELS = ("SELECT ?e ?label WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } "
+          "ORDER BY ?label")
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +61,8 @@ def get(url: str, query: str, accept: str | None = None) -> tuple[int, dict[str,
 
 
 def post(url: str, body: str, content_type: str) -> tuple[int, dict[str, str], str]:
-    return call(Request(url, data=body.encode("utf-8"), headers={"Content-Type": content_type}, method="POST"))
+    headers = {"Content-Type": content_type}
+    return call(Request(url, data=body.encode("utf-8"), headers=headers, method="POST"))
 
 
 def test_select_answers_in_sparql_json(endpoint: str) -> None:
@@ -68,7 +71,8 @@ def test_select_answers_in_sparql_json(endpoint: str) -> None:
     result = json.loads(body)
     assert result["head"]["vars"] == ["e", "label"]
     first = result["results"]["bindings"][0]
-    assert first["e"]["type"] == "uri" and first["label"] == {"type": "literal", "value": "Acme Holdings Limited"}
+    assert first["e"]["type"] == "uri"
+    assert first["label"] == {"type": "literal", "value": "Acme Holdings Limited"}
     assert headers["X-Result-Truncated"] == "false"
 
 
@@ -111,7 +115,7 @@ def test_updates_are_forbidden(endpoint: str) -> None:
 
 def test_pathological_query_is_stopped(endpoint: str) -> None:
     started = time.monotonic()
-    status, _, body = get(endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    status, _, body = get(endpoint, CROSS_JOIN)
     elapsed = time.monotonic() - started
     assert status == 503 and "timed out" in body
     assert elapsed < TIMEOUT + 5

@@ -82,7 +82,8 @@ def test_legend_and_edge_tooltips(tmp_path: Path) -> None:
     write_graph_html(store, tmp_path / "g.html")
     page = (tmp_path / "g.html").read_text(encoding="utf-8")
     assert '<div id="kg-legend">' in page
-    for text in ("issuer (listed company)", "person", "share pledge / release", "board seat / officer / committee"):
+    for text in ("issuer (listed company)", "person", "share pledge / release",
+                 "board seat / officer / committee"):
         assert text in page
     nodes, edges = page_data(page)
     pledge = next(e for e in edges if e["label"].startswith("pledged"))
@@ -107,8 +108,9 @@ def synthetic(n_issuers: int, board_size: int) -> nx.MultiDiGraph:
         for j in range(board_size):
             person = f"person/{i}/{j}"
             graph.add_node(person, label=f"Director {i}.{j}", kind="person", aliases=[])
-            graph.add_edge(person, issuer, key="ed", relation="executive director", label="executive director",
-                           fact_type="directorship", issuer=issuer, dates=[], evidence=[])
+            graph.add_edge(person, issuer, key="ed", relation="executive director",
+                           label="executive director", fact_type="directorship", issuer=issuer,
+                           dates=[], evidence=[])
     return graph
 
 
