@@ -172,8 +172,9 @@ class Member:
 def controlling_members(text: str, definitions: list[AliasDef]) -> list[Member]:
     """Members of controlling groups, and parties named a controlling shareholder in apposition."""
     members: list[Member] = []
+    para_end = -1
     for m in CONTROL_WORD.finditer(text):
-        if members and m.start() < members[-1].end:
+        if m.start() < para_end:
             continue
         para_start = text.rfind("\n", 0, m.start()) + 1
         para_end = text.find("\n", m.end())
