@@ -138,3 +138,11 @@ def test_bad_requests(endpoint: str) -> None:
 def test_public_addresses_need_consent(tmp_path: Path) -> None:
     with pytest.raises(ServerRefused, match="--allow-remote"):
         make_server(EndpointConfig(str(tmp_path)), "0.0.0.0", 0)
+
+
+def test_cli_refuses_a_public_address_without_consent(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import EXIT_USAGE, main
+
+    assert main(["serve", "--store", str(tmp_path), "--host", "0.0.0.0", "--port", "0"]) == EXIT_USAGE
+    assert "--allow-remote" in capsys.readouterr().err

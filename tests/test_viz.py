@@ -130,3 +130,19 @@ def test_small_graphs_use_physics() -> None:
     nodes, _ = page_data(page := render_html(synthetic(2, 3)))
     assert '"physics": {"enabled": true' in page
     assert not any("x" in n for n in nodes)
+
+
+def test_cli_writes_the_page_and_explains_unknown_issuers(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import EXIT_OK, EXIT_USAGE, main
+    from kg.store import OxigraphStore
+
+    store = OxigraphStore(tmp_path / "store")
+    load(store, (meta(), every_type()))
+    store.close()
+    del store
+    out = tmp_path / "site" / "graph.html"
+    assert main(["viz", "--store", str(tmp_path / "store"), "-o", str(out), "--issuer", "acme"]) == EXIT_OK
+    assert out.is_file() and "1 issuer" in capsys.readouterr().out
+    assert main(["viz", "--store", str(tmp_path / "store"), "-o", str(out), "--issuer", "Nowhere"]) == EXIT_USAGE
+    assert "no issuer matches 'Nowhere'" in capsys.readouterr().err
