@@ -85,6 +85,8 @@ NOT_HELD_COL = re.compile(r"proportion|percentage|ratio|%|pledged|restricted|fro
 HOLDER_COL = re.compile(r"\bname\b|^\s*shareholders?\b|\bholder\b", re.I)
 #: A percentage column: `Shareholding ratio`, `Proportion to the shares held`, `Percentage`.
 PCT_COL = re.compile(r"proportion|percentage|ratio|%|shareholding\s*$", re.I)
+#: A count of pledged shares: `Number of pledged shares ...`.
+PLEDGED_COL = re.compile(r"pledged", re.I)
 #: Pledged before / after this change: `Number of pledged shares before the pledge`,
 #: `... after this release`, `... upon the changes in the pledge`.
 BEFORE_COL = re.compile(r"\bbefore\b|\bprior\s+to\b", re.I)
@@ -292,12 +294,11 @@ def _holding_columns(table: Table) -> HoldingColumns | None:
     holder = table.find(HOLDER_COL)
     nxt = held + 1
     held_pct = nxt if nxt < len(table.columns) and PCT_COL.search(table.columns[nxt].label) else None
-    pledged = re.compile(r"pledged", re.I)
     after = next((i for i, c in enumerate(table.columns)
-                  if pledged.search(c.label) and AFTER_COL.search(c.label)
+                  if PLEDGED_COL.search(c.label) and AFTER_COL.search(c.label)
                   and not PCT_COL.search(c.label)), None)
     before = next((i for i, c in enumerate(table.columns)
-                   if pledged.search(c.label) and BEFORE_COL.search(c.label)
+                   if PLEDGED_COL.search(c.label) and BEFORE_COL.search(c.label)
                    and not PCT_COL.search(c.label)), None)
     if before is None and after is not None and after > 0 and FRAGMENT.match(table.columns[after - 1].label):
         before = after - 1
@@ -336,10 +337,15 @@ def _read_scrambled(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
         count = shares(held[i], unit)
         if count is None:
             return "a count of shares held could not be read"
-        percent_column = cols.held_pct is not None and "%" in table.columns[cols.held_pct].label
-        out.append(HoldingRow(book.canonical(name), count, pct(pcts[i], percent_column) if pcts else None,
-                              before[i], after[i], row[0].start, row[-1].end))
+        share = pct(pcts[i], _percent_column(table, cols)) if pcts else None
+        out.append(HoldingRow(book.canonical(name), count, share, before[i], after[i],
+                              row[0].start, row[-1].end))
     return out
+
+
+def _percent_column(table: Table, cols: HoldingColumns) -> bool:
+    """The % held column is headed as percentages (`(%)`), so bare numbers in it are percents."""
+    return cols.held_pct is not None and "%" in table.columns[cols.held_pct].label
 
 
 def _read_row(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
@@ -358,9 +364,8 @@ def _read_row(table: Table, cols: HoldingColumns, row: tuple[Cell, ...],
     def count_of(index: int | None) -> int | None:
         return shares(table.cell(row, index), table.columns[index].unit) if index is not None else None
 
-    percent_column = cols.held_pct is not None and "%" in table.columns[cols.held_pct].label
     return [HoldingRow(book.canonical(NOTE_MARK.sub("", holder.text)), count,
-                       pct(table.cell(row, cols.held_pct), percent_column),
+                       pct(table.cell(row, cols.held_pct), _percent_column(table, cols)),
                        count_of(cols.before), count_of(cols.after), row[0].start, row[-1].end)]
 
 
