@@ -142,7 +142,8 @@ def test_cli_writes_the_page_and_explains_unknown_issuers(tmp_path: Path,
     store.close()
     del store
     out = tmp_path / "site" / "graph.html"
-    assert main(["viz", "--store", str(tmp_path / "store"), "-o", str(out), "--issuer", "acme"]) == EXIT_OK
+    args = ["viz", "--store", str(tmp_path / "store"), "-o", str(out), "--issuer"]
+    assert main([*args, "acme"]) == EXIT_OK
     assert out.is_file() and "1 issuer" in capsys.readouterr().out
-    assert main(["viz", "--store", str(tmp_path / "store"), "-o", str(out), "--issuer", "Nowhere"]) == EXIT_USAGE
+    assert main([*args, "Nowhere"]) == EXIT_USAGE
     assert "no issuer matches 'Nowhere'" in capsys.readouterr().err
