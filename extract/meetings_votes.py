@@ -137,7 +137,6 @@ class VoteRow:
     percents: dict[str, float] = field(default_factory=dict)
     passed: bool | None = None
     withdrawn: bool = False
-    columns: tuple[str, ...] = ()
 
 
 @dataclass
@@ -376,19 +375,19 @@ def _prose_between(text: str, start: int, end: int) -> bool:
 
 
 def row_end(text: str, start: int, limit: int, columns: tuple[str, ...]) -> int:
-    """Where a row starting at `start` ends: after its vote cells, at a blank or prose line.
+    """Where a row starting at `start` ends: at a blank line, or a prose line after its votes.
 
     The title of a row may wrap past its vote cells (continuation lines and `|` cell lines), so
-    the row goes on after the votes until a blank line, a long prose line, or `limit`.
+    the row goes on after the votes until a blank line, a long prose line, or `limit`; a row
+    with no votes (withdrawn) ends at its first blank line, before any prose below the table.
     """
     pos, votes_at = start, None
     for line in re.finditer(r"[^\n]*(?:\n|$)", text[start:limit]):
         body = line.group(0)
-        if votes_at is not None and line.start() > 0:
-            stripped = body.strip(" \t\u00a0\n|")
-            if not stripped and "|" not in body:
+        if line.start() > 0:
+            if not body.strip(" \t\u00a0\n") and body:
                 return pos
-            if len(body) >= PROSE_LINE and not re.search(r"[\t|]", body):
+            if votes_at is not None and len(body) >= PROSE_LINE and not re.search(r"[\t|]", body):
                 return pos
         pos = start + line.end()
         if votes_at is None and len(read_cells(text[start:pos], columns).counts) >= len(columns):
@@ -490,7 +489,7 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
     tail = ROW_TAIL.search(chunk)
     body = chunk[:tail.start()] if tail else chunk
     cells = read_cells(body, columns)
-    row = VoteRow(number=number, start=marker.start, end=end, columns=columns)
+    row = VoteRow(number=number, start=marker.start, end=end)
     row.title = _title(cells.words)
     row.kind = _row_kind(text, (floor, marker.start), chunk)
     counts = _pick_counts(body, cells, columns)

@@ -251,3 +251,12 @@ def test_enumeration_inside_a_title_is_not_a_sub_resolution() -> None:
                                                         ("2", {"for": 2000, "against": 0})]
     assert table.rows[0].title == "To approve: (i) the Agreement; and (ii) the transactions contemplated thereunder"
     assert table.rows[1].title == "To approve the following: (i) the Framework Agreement; and (ii) the annual caps"
+
+
+def test_withdrawn_is_read_in_the_row_not_in_the_prose_below() -> None:
+    text = ("For\tAgainst\n1.\tTo approve the plan\t100\t0\n2.\tTo approve the option scheme\n\n"
+            "Resolution 3 set out in the notice was withdrawn before the meeting.\n")
+    assert [(r.number, r.withdrawn) for r in only_table(text).rows] == [("1", False)]
+    text = "For\tAgainst\n1.\tTo approve the plan\t100\t0\n2.\tTo approve the option scheme (withdrawn)\tN/A\tN/A\n"
+    assert [(r.number, r.withdrawn, r.votes) for r in only_table(text).rows] == [
+        ("1", False, {"for": 100, "against": 0}), ("2", True, {})]
