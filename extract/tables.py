@@ -48,8 +48,10 @@ _NUMERIC_CELL = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?%?\s*)+$")
 _LABEL_CONTINUATION = re.compile(r"^\s*[a-z(]")
 #: A cell holding one count, possibly with its unit word: `1,600.00`, `16,000,000 shares`.
 _COUNT_CELL = re.compile(r"^\s*(?P<n>-?\d[\d,]*(?:\.\d+)?)\s*(?:shares?|股)?\s*$", re.I)
-#: A cell holding a date in any common layout (a cheap test; `extract.dates` parses it).
+#: A cell holding a date in any common layout (a cheap test; `extract.dates` parses it). A long
+#: cell mentioning a year is a header (`Shares held as at 31 December 2023`), not a value.
 _DATE_CELL = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_CELL_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ def _is_data_row(cells: tuple[Cell, ...]) -> bool:
     """A row holding values (a number, percentage or date), or the Total row; not a header line."""
     if cells and TOTAL_LABEL.match(cells[0].text):
         return True
-    return any(is_numeric(c.text) or _DATE_CELL.search(c.text) for c in cells[1:] if c.text)
+    return any(is_numeric(c.text) or (_DATE_CELL.search(c.text) and len(c.text) <= _DATE_CELL_MAX)
+               for c in cells[1:] if c.text)
 
 
 def _merge_header(lines: list[tuple[Cell, ...]]) -> list[str]:
@@ -250,9 +253,14 @@ def _add_line(block: list[tuple[Cell, ...]], line: Cell) -> None:
 
 
 def _wrapped_last_cell(block: list[tuple[Cell, ...]], line: Cell, following: Cell | None) -> bool:
-    """A short line without tabs between two table rows: the wrapped end of the row's last cell."""
-    return (bool(block) and bool(line.text.strip()) and len(line.text) < 80 and following is not None
-            and "\t" in following.text and _is_data_row(block[-1]))
+    """A short line without tabs between two data rows: the wrapped end of the row's last cell
+    (not a note or heading before the next table, whose header line holds no values)."""
+    if not block or not line.text.strip() or len(line.text) >= 80 or following is None:
+        return False
+    if "\t" not in following.text or TOTAL_LABEL.match(block[-1][0].text) or not _is_data_row(block[-1]):
+        return False
+    after = _split_tabs(following)
+    return _is_data_row(after) or not after[0].text
 
 
 def find_tables(text: str, start: int = 0, end: int | None = None) -> list[Table]:
@@ -266,6 +274,9 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> list[Table
     block: list[tuple[Cell, ...]] = []
     lines = _lines(text, start, end) + [Cell("", end, end)]
     for i, line in enumerate(lines):
+        if "\t" in line.text and _starts_table(block, line):
+            _flush(text, block, tables)
+            block = []
         if "\t" in line.text:
             _add_line(block, line)
             continue
@@ -274,13 +285,25 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> list[Table
             lead = line.start + line.text.index(stripped)
             block[-1] = block[-1][:-1] + (_join(block[-1][-1], Cell(stripped, lead, lead + len(stripped))),)
             continue
-        if block:
-            split = next((i for i, cells in enumerate(block) if _is_data_row(cells)), len(block))
-            table = _table(text, block[:split], block[split:])
-            if table:
-                tables.append(table)
-            block = []
+        _flush(text, block, tables)
+        block = []
     return tables
+
+
+def _starts_table(block: list[tuple[Cell, ...]], line: Cell) -> bool:
+    """A header line right after a table's Total row: a second table with no gap before it."""
+    return bool(block) and TOTAL_LABEL.match(block[-1][0].text) is not None \
+        and not _is_data_row(_split_tabs(line))
+
+
+def _flush(text: str, block: list[tuple[Cell, ...]], tables: list[Table]) -> None:
+    """Close a block of tab-separated lines: header lines, then rows, as a Table if it has both."""
+    if not block:
+        return
+    split = next((i for i, cells in enumerate(block) if _is_data_row(cells)), len(block))
+    table = _table(text, block[:split], block[split:])
+    if table:
+        tables.append(table)
 
 
 def read_stacked(text: str, start: int, end: int,

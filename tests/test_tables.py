@@ -145,3 +145,19 @@ def test_bare_unit_figures_and_note_markers() -> None:
     assert pct(Cell("4.13", 0, 4)) is None
     [table] = find_tables("Name\tShares (10,000)\tPledgee\nA B\t1.00\tC D\nSubtotal\t1.00\t-\n")
     assert table.total is not None and len(table.rows) == 1
+
+
+def test_two_tables_without_a_gap_and_a_note_between_tables() -> None:
+    text = ("Name\tNumber of pledged shares (shares)\tPledgee\n"
+            "A B\t100\tC D\n"
+            "Total\t100\t-\n"
+            "Name\tNumber of shares held as at 31 December 2023 (shares)\tShareholding ratio\n"
+            "A B\t1,000\t10.00%\n"
+            "Total\t1,000\t10.00%\n"
+            "Note: the figures are rounded.\n"
+            "Name\tNumber of pledged shares (shares)\tPledgee\n"
+            "E F\t5\tG H\n")
+    tables = find_tables(text)
+    assert [len(t.rows) for t in tables] == [1, 1, 1]
+    assert tables[1].columns[1].label.startswith("Number of shares held as at 31 December 2023")
+    assert tables[2].rows[0][0].text == "E F"
