@@ -44,13 +44,16 @@ NAME_CONNECTORS = frozenset({"of", "and", "&", "de", "for"})
 STOCK_CODE = re.compile(r"^[ \t*]*\(?\s*Stock\s+Codes?\s*[:：]\s*(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)\b",
                         re.I | re.M)
 # Listing announcements: `the stock code of the H Shares will be 2672`, `... of our Shares is 6636`.
+# (A case-sensitive first letter lets the regex engine skip ahead quickly on long documents.)
 STOCK_CODE_SENTENCE = re.compile(
-    r"stock\s+code\s+of\s+(?:the\s+|our\s+)?(?:[AH]\s+)?Shares\s+(?:will\s+be|is)\s+(?P<code>\d{1,5})\b", re.I)
+    r"[Ss](?i:tock\s+code\s+of\s+(?:the\s+|our\s+)?(?:[AH]\s+)?Shares\s+(?:will\s+be|is)\s+(?P<code>\d{1,5})\b)")
 # Where the text says where the issuer is listed: `The Company was listed on the ChiNext Market of
 # Shenzhen Stock Exchange (stock code: 300748.SZ) ... (stock code: 06680.HK)`.
-LISTED_ON = re.compile(
+# Found from `listed on` (a cheap literal), then the subject is checked just before it.
+LISTED_ON = re.compile(r"\blisted\s+on\b(?:[^.]|\.(?!\s))*")
+LISTED_SUBJECT = re.compile(
     r"\b(?:[Tt]he\s+Company|[Ww]e|[Oo]ur\s+(?:[AH]\s+)?[Ss]hares|[AH]\s+[Ss]hares\s+of\s+the\s+Company)\s+"
-    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:dual[\s-]|also\s+)?listed\s+on\b(?:[^.]|\.(?!\s))*")
+    r"(?:was|were|is|are|has\s+been|have\s+been)\s+(?:dual[\s-]|also\s+)?$")
 LISTED_CODE = re.compile(r"(?:stock|share|securities)\s+code\s*[:：]?\s*(?P<code>\d{4,6})(?:\.(?P<suffix>HK|SZ|SH|SS))?\b",
                          re.I)
 CODE_SUFFIX_EXCHANGE = {"HK": "HKEX", "SZ": "SZSE", "SH": "SSE", "SS": "SSE"}
@@ -61,8 +64,8 @@ EXCHANGE_NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("HKEX", re.compile(r"Hong\s+Kong\s+Stock\s+Exchange|Stock\s+Exchange\s+of\s+Hong\s+Kong|\bHKEx\b", re.I)),
 )
 # The closing signature: `By order of the Board`, `For and on behalf of the Board`.
-BY_ORDER = re.compile(r"(?:By\s+order|For\s+and\s+on\s+behalf)\s+of\s+(?:the|our)\s+Board(?:\s+of\s+Directors)?",
-                      re.I)
+BY_ORDER = re.compile(r"(?:B[Yy]\s+[Oo][Rr][Dd][Ee][Rr]|F[Oo][Rr]\s+[Aa][Nn][Dd]\s+[Oo][Nn]\s+[Bb][Ee][Hh][Aa][Ll][Ff])"
+                      r"\s+(?i:of\s+(?:the|our)\s+Board(?:\s+of\s+Directors)?)")
 BOARD_PARAGRAPH_LEAD = re.compile(r"\b(?:As\s+(?:at|of)|At)\s+the\s+date\s+of\s+this", re.I)
 SIGNATURE_DATE = re.compile(r"^\s*\**\s*(?P<place>[A-Z][A-Za-z ,.'()]{1,60}?),\s*(?P<date>[^\n]{6,40})$", re.M)
 # Some corpora prefix the text with its date: ` date 2019-05-29 Hong Kong Exchanges ...`.
@@ -101,7 +104,8 @@ def read_meta(announcement: Announcement) -> DocumentMeta:
     """Identity of one document; every part is None/empty when the document does not state it."""
     text = announcement.text
     head = text[:TITLE_SPAN]
-    issuer, zh = _issuer(text, head)
+    orders = list(BY_ORDER.finditer(text))
+    issuer, zh = _issuer(text, head, orders)
     zh_line = CHINESE_NAME.search(head)
     return DocumentMeta(
         doc_id=announcement.doc_id,
@@ -109,7 +113,7 @@ def read_meta(announcement: Announcement) -> DocumentMeta:
         issuer_zh=zh_line.group("zh") if zh_line else zh,
         stock_codes=tuple(dict.fromkeys(m.code for m in hkex_codes(text) + listed_codes(text)
                                         if m.exchange == "HKEX")),
-        date=_date(text),
+        date=_date(text, orders),
         title=_title(head),
         kind=_kind(head),
         sha256=announcement.sha256,
@@ -149,6 +153,8 @@ def listed_codes(text: str) -> list[CodeMention]:
     """Codes in sentences saying where the Company is listed, placed by suffix or named exchange."""
     out: list[CodeMention] = []
     for sentence in LISTED_ON.finditer(text):
+        if not LISTED_SUBJECT.search(text, max(0, sentence.start() - 80), sentence.start()):
+            continue
         for m in LISTED_CODE.finditer(sentence.group(0)):
             suffix = m.group("suffix")
             exchange = CODE_SUFFIX_EXCHANGE[suffix.upper()] if suffix else _exchange_before(
@@ -173,10 +179,10 @@ def _clean_name(name: str) -> str:
     return " ".join(name.replace("*", " ").split()).strip(" ,")
 
 
-def _issuer(text: str, head: str) -> tuple[str | None, str | None]:
+def _issuer(text: str, head: str, orders: list[re.Match[str]]) -> tuple[str | None, str | None]:
     """(English issuer name, Chinese name if defined alongside) from the best source available."""
     defined, zh = _defined_issuer(text[:30000])
-    signed = _signature_issuer(text)
+    signed = _signature_issuer(text, orders)
     if signed:
         return signed, zh
     if defined:
@@ -188,9 +194,8 @@ def _issuer(text: str, head: str) -> tuple[str | None, str | None]:
     return None, zh
 
 
-def _signature_issuer(text: str) -> str | None:
+def _signature_issuer(text: str, orders: list[re.Match[str]]) -> str | None:
     """The company line(s) right under the last `By order of the Board`."""
-    orders = list(BY_ORDER.finditer(text))
     if not orders:
         return None
     lines = [_clean_name(line) for line in text[orders[-1].end(): orders[-1].end() + 400].split("\n")]
@@ -236,9 +241,8 @@ def _name_ending_at(text: str) -> str | None:
     return name if ENDS_WITH_COMPANY_FORM.search(name) and len(name.split()) >= 2 else None
 
 
-def _date(text: str) -> str | None:
+def _date(text: str, orders: list[re.Match[str]]) -> str | None:
     """The announcement date: signature line, else a `Place, date` line near the end, else a header."""
-    orders = list(BY_ORDER.finditer(text))
     if orders:
         window = text[orders[-1].end(): orders[-1].end() + 500]
         lead = BOARD_PARAGRAPH_LEAD.search(window)

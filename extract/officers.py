@@ -8,8 +8,8 @@ Sources, each found with a regular expression over the raw text and read on a sm
 - inline titles of the board paragraph: `Mr. Lin Zhaohui (Chairman)` (read by `extract.board`);
 - appositions in notes and biographies: `Mr. Xu Lei is the chief financial officer, secretary of
   the Board and joint company secretary of the Company`, `Mr. Cai Baogui, Chairman of the Board`;
-- statement signatures of reports: `Co-founder, Chairman and CEO / Mr. Cai Baogui`, or a name line
-  with an honorific followed by a title line.
+- statement signatures of reports and letters: `Co-founder, Chairman and CEO / Mr. Cai Baogui /
+  March 2025`, or `Mr. X / Chairman / Hong Kong, 28 March 2025` (a dated signature, not a roster).
 
 A title is kept only when the whole item is a known title (`extract.vocab.OFFICER_TITLE_PHRASES`),
 so `the spouse of the chairman` or `chairman of the meeting` never make an officer. Sentences that
@@ -18,11 +18,12 @@ say someone resigned, retired or will be appointed are skipped: they do not stat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extract.board import board_paragraphs
 from extract.context import DocContext
+from extract.dates import MONTHS
 from extract.identity import BY_ORDER, CJK, ENDS_WITH_COMPANY_FORM
 from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean_person, fold, officer_title,
                            read_titles, title_items)
@@ -43,14 +44,16 @@ APPOSITION_LIMIT = 300
 # Sentences that do not state a current office.
 NOT_CURRENT = re.compile(r"\b(?:resign\w*|retire\w*|ceased?|former(?:ly)?|will\s+be|was\s+appointed|"
                          r"has\s+been\s+appointed|proposed|nominat\w*|removed|passed\s+away)\b", re.I)
-# Statement signature, titles first: `Co-founder, Chairman and CEO` / (blank lines) / `Mr. Cai Baogui`.
-TITLES_THEN_NAME = re.compile(
-    rf"^[ \t]*\**(?P<titles>[A-Z][A-Za-z ,&\-]{{2,80}}?)\**[ \t]*\n(?:[ \t]*\n)*"
-    rf"[ \t]*\**(?:{HONORIFIC})(?P<name>{_LINE_NAME})\**[ \t]*$", re.M)
-# Statement signature, name first: `Mr. Cai Baogui` / `Chairman`.
-NAME_THEN_TITLES = re.compile(
-    rf"^[ \t]*\**(?:{HONORIFIC})(?P<name>{_LINE_NAME})\**[ \t]*\n(?:[ \t]*\n)?"
-    rf"[ \t]*\**(?P<titles>[A-Z][A-Za-z ,&\-]{{2,80}}?)\**[ \t]*$", re.M)
+# Statement signature: a line holding only an honorific and a name (`Mr. Cai Baogui`), with a title
+# line just before it (`Co-founder, Chairman and CEO`) or just after it (`Chairman`).
+NAME_LINE = re.compile(rf"^[ \t]*\**(?:{HONORIFIC})(?P<name>{_LINE_NAME})\**[ \t]*$", re.M)
+#: How many lines around a name line may hold its titles (blank lines included).
+NAME_LINE_REACH = 3
+# A statement is signed and dated (`March 2025`, `Hong Kong, 28 March 2025`): without the date line a
+# name next to `Chairman` may be a committee roster, not a signature.
+SIGNATURE_DATE_LINE = re.compile(
+    r"^[ \t*]*(?:[A-Z][A-Za-z ,.'()]{1,60},\s*)?(?:\d{1,2}\s+)?(?:" + "|".join(m for m in MONTHS if len(m) > 3)
+    + r")\b[^\n]{0,12}\b(?:19|20)\d\d[ \t*]*$", re.I | re.M)
 #: How far after `By order of the Board` the signature block is read.
 SIGNATURE_WINDOW = 600
 
@@ -171,11 +174,22 @@ def _leading_titles(text: str) -> list[tuple[str, str]]:
 
 
 def _statement_titles(ctx: DocContext) -> Iterator[_Held]:
-    """Signatures of statements and letters: a title line and an honorific name line, either order."""
-    for pattern in (TITLES_THEN_NAME, NAME_THEN_TITLES):
-        for m in pattern.finditer(ctx.text):
-            person = clean_person(m.group("name"))
-            titles = read_titles(m.group("titles"))
-            if person and titles:
-                for title, as_written in titles:
-                    yield _Held(person, title, as_written, m.start(), m.end())
+    """Signatures of statements and letters: a title line next to an honorific name line, dated."""
+    text = ctx.text
+    for m in NAME_LINE.finditer(text):
+        person = clean_person(m.group("name"))
+        if not person:
+            continue
+        if not SIGNATURE_DATE_LINE.search(text, m.end(), m.end() + 250):
+            continue
+        before = text[max(0, m.start() - 200):m.start()].split("\n")[-NAME_LINE_REACH - 1:-1]
+        after = text[m.end():m.end() + 200].split("\n")[1:NAME_LINE_REACH + 1]
+        for line in (_first_filled(reversed(before)), _first_filled(after)):
+            titles = read_titles(line.replace("*", " ")) if line else None
+            for title, as_written in titles or ():
+                yield _Held(person, title, as_written, m.start(), m.end())
+
+
+def _first_filled(lines: Iterable[str]) -> str | None:
+    """The first line that is not blank."""
+    return next((line for line in lines if line.strip()), None)

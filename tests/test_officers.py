@@ -98,3 +98,13 @@ def test_one_fact_per_person_and_title_across_sources() -> None:
             "By order of the Board\nAcme Widgets Co., Ltd.\nMr. CHAN Chan Kit\nChairman and Executive Director\n"
             "Hong Kong, March 27, 2026\n")
     assert held(text) == [("CHAN Chan Kit", "chairman"), ("Chan Chan Kit", "general_manager")]
+
+
+def test_a_committee_roster_is_not_a_signature() -> None:
+    text = "Audit Committee\n\nChairman\nMr. Ng Chi Ho\n\nMember\nMs. Lo Wai Han\n\nThe committee met twice."
+    assert held(text) == []
+
+
+def test_letter_signature_name_then_title_then_place_and_date() -> None:
+    text = "Chairman's Statement\n\nWe thank our staff.\n\nMr. Lo Wai Han\nChairman\n\nHong Kong, 28 March 2025\n"
+    assert held(text) == [("Lo Wai Han", "chairman")]
