@@ -310,40 +310,41 @@ def read_stacked(text: str, start: int, end: int,
                  is_label: Callable[[str], bool]) -> Table | None:
     """A table written one cell per line in text[start:end] (no tabs).
 
-    The header is the leading run of lines `is_label` accepts (the caller knows its column
-    vocabulary); the following lines are cut into rows of that many cells, a `Total` line
-    starting the total row. None when the lines do not divide into whole rows: a table that
-    cannot be aligned is better not read than read shifted.
+    The header is the leading run of lines `is_label` accepts, with lower-case lines that either
+    carry on the label above (`Name of` / `shareholder`) or are labels cut short by the PDF
+    (`capital`): the reading whose column count divides the values into whole rows, and matches
+    the Total row when there is one, wins. The following lines are cut into rows of that many
+    cells. None when no reading fits: a table that cannot be aligned is better not read than
+    read shifted.
     """
-    lines = [c for c in _lines(text, start, end) if c.text.strip()]
-    lines = [Cell(c.text.strip(), c.start + len(c.text) - len(c.text.lstrip()),
-                  c.start + len(c.text.rstrip())) for c in lines]
-    labels: list[Cell] = []
-    for line in lines:
-        if is_label(line.text):
-            labels.append(line)
-        elif labels and _LABEL_CONTINUATION.match(line.text):
-            labels[-1] = _join(labels[-1], line)
-        else:
-            break
-    n = len(labels)
-    if n < 2:
-        return None
-    data = lines[_after(lines, labels[-1]):]
+    lines = [Cell(c.text.strip(), c.start + len(c.text) - len(c.text.lstrip()), c.start + len(c.text.rstrip()))
+             for c in _lines(text, start, end) if c.text.strip()]
+    head = 0
+    while head < len(lines) and (is_label(lines[head].text)
+                                 or (head and _LABEL_CONTINUATION.match(lines[head].text))):
+        head += 1
+    data = lines[head:]
     cut = next((i for i, c in enumerate(data) if TOTAL_LABEL.match(c.text)), len(data))
-    detail, total_cells = data[:cut], data[cut:cut + n]
-    if not detail or len(detail) % n:
-        return None
-    rows = tuple(tuple(detail[i:i + n]) for i in range(0, len(detail), n))
-    columns = _columns([c.text for c in labels], _caption_unit(text, lines[0].start, lines[0].start))
-    total = tuple(total_cells) if total_cells else None
-    last = (total or rows[-1])[-1].end
-    return Table(columns, rows, total, lines[0].start, last)
+    detail, total = data[:cut], tuple(data[cut:])
+    for labels in _label_readings(lines[:head], is_label):
+        n = len(labels)
+        if n >= 2 and detail and not len(detail) % n and (not total or len(total) == n):
+            rows = tuple(tuple(detail[i:i + n]) for i in range(0, len(detail), n))
+            columns = _columns([c.text for c in labels], _caption_unit(text, lines[0].start, lines[0].start))
+            return Table(columns, rows, total or None, lines[0].start, (total or rows[-1])[-1].end)
+    return None
 
 
-def _after(lines: list[Cell], label: Cell) -> int:
-    """Index of the first line after a (possibly joined) header label."""
-    return next((i for i, line in enumerate(lines) if line.start >= label.end), len(lines))
+def _label_readings(header: list[Cell], is_label: Callable[[str], bool]) -> list[list[Cell]]:
+    """Header lines read as labels wrapped over lines (continuations joined), then as one label
+    per line."""
+    joined: list[Cell] = []
+    for line in header:
+        if joined and not is_label(line.text):
+            joined[-1] = _join(joined[-1], line)
+        else:
+            joined.append(line)
+    return [joined, header] if len(joined) != len(header) else [joined]
 
 
 def decimal_places(text: str) -> int:

@@ -218,3 +218,23 @@ def test_one_value_per_line_holdings_table() -> None:
     ]
     # 1,000 before + 0 pledged in this document != 1,300 after
     assert [f.check for f in facts if isinstance(f, DataQualityFinding)] == ["pledge_balance"]
+
+
+def _one_value_per_line(text: str, start_marker: str, end_marker: str, after: int = 0) -> str:
+    """The text with the table between the markers rewritten one cell per line."""
+    start = text.index(start_marker, after)
+    end = text.index(end_marker, start)
+    cells = [cell for line in text[start:end].split("\n") for cell in line.split("\t")]
+    return text[:start] + "\n".join(cells) + text[end:]
+
+
+def test_seed_tables_rewritten_one_value_per_line() -> None:
+    """Seed 002's pledge and release tables, header fragments (`capital`) and all, one cell per line."""
+    path = DATA / "seeds" / "002_f6d50b8c077761e6.txt"
+    text = path.read_text(encoding="utf-8")
+    text = _one_value_per_line(text, "Name of Shareholder", "\n\nNote: The pledged")
+    text = _one_value_per_line(text, "Name of Shareholder", "\n\nNote: The Company", text.index("II. BASIC"))
+    facts = extract_announcement(_announce(path.stem, text), MODULES).facts
+    pred = [f.to_spec() for f in facts if f.TYPE in ("pledge", "pledge_release")]
+    gold = [g for g in _gold("seeds.jsonl", {path.stem}) if g["type"] in ("pledge", "pledge_release")]
+    assert _f1(gold, pred) == (1.0, 1.0)
