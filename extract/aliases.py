@@ -16,8 +16,10 @@ from functools import lru_cache
 
 from extract.vocab import HONORIFICS
 
-#: A defined short form: `("Ruide Venture")`, `(the "Company")`, `(“Xuheng Partnership”, of which`.
-DEFINITION = re.compile(r"\(\s*(?:the\s+)?[\"“](?P<alias>[^\"”\n]{1,80})[\"”]\s*[),]")
+#: A defined short form: `("Ruide Venture")`, `(the "Company")`, `(“Xuheng Partnership”, of which`,
+#: `(hereinafter referred to as "Ruide Venture")`, `(abbreviated as "Ruide")`, `("Ruide" or ...)`.
+DEFINITION = re.compile(r"\(\s*(?:(?:hereinafter\s+)?(?:referred\s+to\s+as|called|abbreviated\s+as)\s+|hereinafter\s+)?"
+                        r"(?:the\s+)?[\"“](?P<alias>[^\"”\n]{1,80})[\"”]\s*(?:[),]|or\s|and\s)", re.I)
 #: Tokens of the words just before a definition; parenthesised groups stay one token.
 _NAME_TOKEN = re.compile(r"\([^()\n]*\)|[^\s()]+")
 #: A capitalised word of a name: `Jiangxi`, `Co.,`, `Ltd.`, `JL`, `RARE-EARTH`, `3D`.
@@ -70,7 +72,8 @@ def strip_honorific(name: str) -> str:
 def name_before(text: str, pos: int) -> tuple[str, int] | None:
     """The capitalised name ending at `pos` and its start: words back to the first that is not
     part of a name (lower-case word, sentence end, number with comma)."""
-    lo = max(0, pos - 240, text.rfind("\n\n", 0, pos) + 2, text.rfind("\t", 0, pos) + 1)
+    paragraph = text.rfind("\n\n", 0, pos)
+    lo = max(0, pos - 240, paragraph + 2 if paragraph >= 0 else 0, text.rfind("\t", 0, pos) + 1)
     tokens = list(_NAME_TOKEN.finditer(text, lo, pos))
     start = None
     for m in reversed(tokens):

@@ -79,3 +79,14 @@ def test_segment_refuses_counts_that_do_not_fit_or_ambiguous_splits() -> None:
     assert _book().segment("Ruide Venture Cai Baogui", 3) is None
     # two unknown names side by side: where one ends is a guess
     assert _book().segment("Ruide Venture Zhang San Li Si", 3) is None
+
+
+def test_alias_definition_phrasings() -> None:
+    text = ('Nanhu Ruiyuan Venture Investment Co., Ltd. (hereinafter referred to as "Ruiyuan Venture") and '
+            'Huzhou Qixing Holding Co., Ltd. (abbreviated as “Qixing Holding”) and '
+            'Lishui Hengda Capital Co., Ltd. ("Hengda Capital" or the "Pledgor") pledged shares.')
+    assert _pairs(text) == [
+        ("Nanhu Ruiyuan Venture Investment Co., Ltd.", "Ruiyuan Venture"),
+        ("Huzhou Qixing Holding Co., Ltd.", "Qixing Holding"),
+        ("Lishui Hengda Capital Co., Ltd.", "Hengda Capital"),
+    ]
