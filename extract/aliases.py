@@ -28,8 +28,11 @@ _CAP_WORD = re.compile(r"^[A-Z0-9][\w&'’.,\-]*$")
 _NAME_PAREN = re.compile(r"^\((?:(?i:limited|general)\s+(?i:partnership)|(?:[A-Z][\w.&'’-]*\s*)+)\)$")
 #: Lower-case words allowed inside a name (`Bank of China`, `Industrial and Commercial`).
 _CONNECTORS = frozenset({"of", "and", "&", "de", "for"})
-#: Capitalised words that end a name going backwards (table residue like `Yes<TAB>No`).
-_NOT_NAME_WORDS = frozenset({"yes", "no", "total", "note", "notes", "nil"})
+#: Capitalised words that end a name going backwards: table residue (`Yes<TAB>No`) and words
+#: that open a sentence (`From Jiangxi ...`, `On 2 May ...`).
+_NOT_NAME_WORDS = frozenset({"yes", "no", "total", "note", "notes", "nil", "from", "on", "in", "to",
+                             "by", "as", "at", "with", "under", "between", "among", "upon", "after",
+                             "before", "when", "since", "whereas", "pursuant", "meanwhile"})
 #: Abbreviations that end in a full stop without ending a sentence.
 _ABBREVIATIONS = frozenset({"co.", "co.,", "ltd.", "inc.", "corp.", "mr.", "ms.", "mrs.", "dr.",
                             "prof.", "no.", "st.", "jr.", "l.p.", "p.r.c."})
