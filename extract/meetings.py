@@ -58,10 +58,14 @@ _PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
 _REPRESENTING = rf"(?:[^.%]{{0,60}}?\b(?:represent\w*|accounting\s+for)\s+(?:approximately\s+|about\s+)?{_PCT})?"
 _AGGREGATE = r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|in\s+aggregate\s+|together\s+)?"
 # Shares entitled to vote, family `total number of (A) Shares entitling the holders to attend and
-# vote ... at the EGM was 1,342,540,451 Shares`.
-ENTITLED = re.compile(
-    rf"\bshares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b[^.]{{0,300}}?\b(?:was|were|is)\s+"
-    rf"(?:{_SHARE_COUNT})", re.I)
+# vote ... at the EGM was 1,342,540,451 Shares` and `... was 249,182,030 Shares, which was the
+# total number of Shares entitling the holders to attend and vote ...`.
+ENTITLED = (
+    re.compile(rf"\bshares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b[^.]{{0,300}}?\b(?:was|were|is)\s+"
+               rf"(?:{_SHARE_COUNT})", re.I),
+    re.compile(rf"(?:{_SHARE_COUNT})[,\s]{{0,3}}(?:which|being)\s+(?:(?:was|were|is)\s+)?(?:also\s+)?the\s+total\s+number\s+of\s+"
+               rf"shares\s+entitling\s+the\s+holders?\s+to\s+attend\s+and\s+vote\b", re.I),
+)
 # Shares represented, family `... represented by the Shareholders attending the EGM ... was
 # 660,025,770 Shares, representing approximately 49.1624%`, `Shareholders holding an aggregate
 # of 1,234 Shares, representing 56.78% of ..., were present at the AGM`, and `Shareholders
@@ -237,12 +241,13 @@ def _meetings(ctx: DocContext, text: str, tables: list[Table], kinds: list[str])
     """
     meetings = {kind: MeetingInfo(kind, 0, 0) for kind in kinds}
     previous_end, previous_kind = 0, None
+    named_anywhere = _kinds_in(text)
     for table in tables:
         kind = _last_kind(text[previous_end:table.start]) or previous_kind
         if kind is None and len(meetings) == 1:
             kind = next(iter(meetings))
-        if kind is None and len(_kinds_in(text)) == 1:
-            kind = _kinds_in(text)[0]  # a fragment that names one meeting, after its table
+        if kind is None and len(named_anywhere) == 1:
+            kind = named_anywhere[0]  # a fragment that names one meeting, after its table
         previous_end, previous_kind = table.end, kind
         if kind is None:
             ctx.skip(FAMILY, "vote table under no named meeting", table.start, table.end)
@@ -255,7 +260,7 @@ def _meetings(ctx: DocContext, text: str, tables: list[Table], kinds: list[str])
 
 def _read_figures(text: str, meetings: dict[str, MeetingInfo]) -> None:
     """Shares entitled and represented, per meeting named in the sentence (or the only meeting)."""
-    for m in ENTITLED.finditer(text):
+    for m in (m for pattern in ENTITLED for m in pattern.finditer(text)):
         info = _meeting_of(text, m, meetings)
         if info and info.entitled is None:
             info.entitled = _count(m)

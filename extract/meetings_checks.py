@@ -17,7 +17,8 @@ SPECIAL_BAR = 2 / 3
 
 def check_resolution(row: VoteRow, passed: bool | None, represented: int | None) -> list[tuple[str, str]]:
     """Votes cast vs shares represented, percentages vs counts, result vs the kind's threshold."""
-    return _votes_vs_represented(row, represented) + _percents_vs_counts(row) + _passed_vs_threshold(row, passed)
+    return (_votes_vs_represented(row, represented) + _percents_vs_counts(row, represented)
+            + _passed_vs_threshold(row, passed))
 
 
 def check_meeting(kind: str, entitled: int | None, represented: int | None, percent: float | None,
@@ -40,8 +41,9 @@ def _votes_vs_represented(row: VoteRow, represented: int | None) -> list[tuple[s
     return [("votes_vs_represented", f"{cast:,} votes cast exceed the {represented:,} shares represented")]
 
 
-def _percents_vs_counts(row: VoteRow) -> list[tuple[str, str]]:
-    """Each stated percentage must be its count over the votes cast, with or without abstentions."""
+def _percents_vs_counts(row: VoteRow, represented: int | None) -> list[tuple[str, str]]:
+    """Each stated percentage must be its count over the votes cast (with or without abstentions)
+    or over the shares represented: filings use all three denominators."""
     out = []
     cast_all = sum(row.votes.values())
     cast_decided = cast_all - row.votes.get("abstain", 0)
@@ -49,7 +51,7 @@ def _percents_vs_counts(row: VoteRow) -> list[tuple[str, str]]:
         count = row.votes.get(column)
         if count is None:
             continue
-        expected = [count / base * 100 for base in (cast_all, cast_decided) if base]
+        expected = [count / base * 100 for base in (cast_all, cast_decided, represented) if base]
         if expected and all(abs(e - pct) > PERCENT_TOLERANCE for e in expected):
             out.append(("percent_vs_counts", f"{column} {count:,} is {expected[0]:.4f}% of votes cast, "
                                              f"stated {pct}%"))

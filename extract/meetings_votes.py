@@ -155,8 +155,9 @@ class _Cells:
 
     counts: list[tuple[int, int]] = field(default_factory=list)  # (value, offset in row text)
     percents: list[float] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
+    words: list[tuple[str, int]] = field(default_factory=list)  # (word, offset in row text)
     results: list[bool] = field(default_factory=list)
+    weak: dict[int, str] = field(default_factory=dict)  # offset -> token of counts that may be title
     sequence: list[tuple[str, float, int]] = field(default_factory=list)  # every vote token in order
 
 
@@ -435,13 +436,20 @@ def _read_cell(cell: str, offset: int, cells: _Cells) -> None:
         while j < len(tokens) and kinds[j] != "word":
             j += 1
         run = list(range(i, j))
+        if run and not pure and i > 0 and kinds[i] == "count" and "," not in tokens[i][0]:
+            # `... year ended 31 (100.00%) (0.00%)`: a bare number ending a title line
+            if sum(kinds[k] == "percent" for k in run) > sum(kinds[k] in ("count", "dash") for k in run):
+                cells.words.append(tokens[i])
+                run = run[1:]
+            else:
+                cells.weak[tokens[i][1]] = tokens[i][0]
         if run and (pure or _is_vote_run([kinds[k] for k in run])):
             for k in run:
                 _take(tokens[k][0], kinds[k], tokens[k][1], cells)
         else:
-            cells.words.extend(tokens[k][0] for k in run)
+            cells.words.extend(tokens[k] for k in run)
         if j < len(tokens):
-            cells.words.append(tokens[j][0])
+            cells.words.append(tokens[j])
         i = j + 1
 
 
@@ -490,9 +498,9 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
     body = chunk[:tail.start()] if tail else chunk
     cells = read_cells(body, columns)
     row = VoteRow(number=number, start=marker.start, end=end)
-    row.title = _title(cells.words)
     row.kind = _row_kind(text, (floor, marker.start), chunk)
     counts = _pick_counts(body, cells, columns)
+    row.title = _title([word for word, _ in sorted(cells.words, key=lambda w: w[1])])
     if counts is None:
         if cells.counts:
             problems.append((f"resolution {number}: {len(cells.counts)} vote cells for columns "
@@ -512,6 +520,11 @@ def _pick_counts(body: str, cells: _Cells, columns: tuple[str, ...]) -> list[int
     values = [v for v, _ in cells.counts]
     if len(values) == len(columns):
         return values
+    strong = [(v, at) for v, at in cells.counts if at not in cells.weak]
+    if len(values) > len(columns) == len(strong):
+        cells.words.extend((cells.weak[at], at) for _, at in cells.counts if at in cells.weak)
+        cells.counts[:] = strong  # `... ended 31 138,718,463 -`: the bare number was the title's
+        return [v for v, _ in strong]
     seq = cells.sequence
     if len(seq) == 2 * len(columns) and all(k in ("count", "dash") for k, _, _ in seq[::2]) \
             and all(v <= 100 for _, v, _ in seq[1::2]):

@@ -1,6 +1,8 @@
 """Vote tables in the layouts poll results are flattened into: rows that must parse, text that must not."""
 from __future__ import annotations
 
+import pytest
+
 from extract.meetings_votes import find_tables, read_cells
 
 
@@ -190,7 +192,7 @@ def test_references_and_dates_do_not_start_rows() -> None:
 def test_lone_number_in_running_text_is_title() -> None:
     cells = read_cells("To issue 2,000,000 new shares 1,500 (75%) 500 (25%)")
     assert [v for v, _ in cells.counts] == [1500, 500]
-    assert cells.words == ["To", "issue", "2,000,000", "new", "shares"]
+    assert [w for w, _ in cells.words] == ["To", "issue", "2,000,000", "new", "shares"]
 
 
 PDF_LINES = (
@@ -260,3 +262,49 @@ def test_withdrawn_is_read_in_the_row_not_in_the_prose_below() -> None:
     text = "For\tAgainst\n1.\tTo approve the plan\t100\t0\n2.\tTo approve the option scheme (withdrawn)\tN/A\tN/A\n"
     assert [(r.number, r.withdrawn, r.votes) for r in only_table(text).rows] == [
         ("1", False, {"for": 100, "against": 0}), ("2", True, {})]
+
+
+#: One AGM table: (number, sub-letter, title lines, (for, %), (against, %)).
+AGM_ROWS = (
+    ("1.", None, ("To receive and consider the audited financial", "statements for the year ended 31",
+                  "December 2018."), ("138,718,463", "(100.00%)"), ("-", "(0.00%)")),
+    ("2.", "(a)", ("To re-elect Mr. Ng Cheung Shing as director.",), ("138,000,000", "(99.48%)"),
+     ("718,463", "(0.52%)")),
+    (None, "(b)", ("To re-elect Mr. Leung King San, Sunny as", "director."), ("138,718,463", "(100.00%)"),
+     ("-", "(0.00%)")),
+    ("3.", None, ("To grant a general mandate to the directors to", "issue shares not exceeding 20% of the",
+                  "issued shares."), ("120,000,000", "(86.51%)"), ("18,718,463", "(13.49%)")),
+)
+AGM_EXPECTED = [
+    ("1", {"for": 138718463, "against": 0},
+     "To receive and consider the audited financial statements for the year ended 31 December 2018"),
+    ("2(a)", {"for": 138000000, "against": 718463}, "To re-elect Mr. Ng Cheung Shing as director"),
+    ("2(b)", {"for": 138718463, "against": 0}, "To re-elect Mr. Leung King San, Sunny as director"),
+    ("3", {"for": 120000000, "against": 18718463},
+     "To grant a general mandate to the directors to issue shares not exceeding 20% of the issued shares"),
+]
+
+
+def _cells_of(rows: tuple) -> list[str]:
+    """The table's cells in reading order, as a PDF-to-text tool emits them."""
+    cells = ["Ordinary Resolutions", "Number of Shares Voted (Approximate %)", "For", "Against"]
+    for number, sub, title, (votes_for, pct_for), (against, pct_against) in rows:
+        cells += [c for c in (number, sub) if c]
+        cells += [title[0], votes_for, against]
+        cells += [title[1] if len(title) > 1 else "", pct_for, pct_against]
+        cells += list(title[2:])
+    return cells
+
+
+@pytest.mark.parametrize("joiner", ["\n|\n", " "], ids=["cell-per-line", "one-line"])
+def test_same_table_in_other_flattenings(joiner: str) -> None:
+    text = joiner.join(c for c in _cells_of(AGM_ROWS) if c) + "\n\nAs at the date of the AGM, ...\n"
+    assert [(r.number, r.votes, r.title) for r in only_table(text).rows] == AGM_EXPECTED
+
+
+def test_bare_number_ending_a_title_line_before_the_vote_cells() -> None:
+    text = ("For Against 1. To receive the accounts for the year ended 31 138,718,463 - December 2018. "
+            "(100.00%) (0.00%) 2. To declare a dividend 5 (100.00%) 0 (0.00%)\n")
+    assert [(r.number, r.votes, r.title) for r in only_table(text).rows] == [
+        ("1", {"for": 138718463, "against": 0}, "To receive the accounts for the year ended 31 December 2018"),
+        ("2", {"for": 5, "against": 0}, "To declare a dividend")]
