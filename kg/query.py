@@ -41,6 +41,9 @@ def check_query(text: str) -> str:
         raise QueryRefused(f"not a SPARQL query: {exc.msg} (line {exc.lineno}, column {exc.col})") from exc
     if _contains(parsed, "ServiceGraphPattern"):
         raise QueryRefused("SERVICE is not allowed: queries run on the local graph only")
+    if _contains(parsed, "DatasetClause"):
+        # rdflib fetches the IRI of a FROM clause over the network; the local union is the dataset.
+        raise QueryRefused("FROM and FROM NAMED are not allowed: queries run on the local graph only")
     return str(parsed[1].name)
 
 

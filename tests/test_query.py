@@ -26,6 +26,8 @@ def run(store: GraphStore, name: str, **params: str):
     "SELECT * WHERE { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }",
     "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://x/> { ?s ?q ?r } } }",
     "LOAD <http://evil.example/data.ttl>",
+    "SELECT * FROM <http://evil.example/data.ttl> WHERE { ?s ?p ?o }",
+    "SELECT * FROM NAMED <http://evil.example/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
     "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
     "DELETE WHERE { ?s ?p ?o }",
     "DROP ALL",
