@@ -34,16 +34,14 @@ SELECT ?f ?cls ?doc ?p ?o ?label WHERE {{
 }}"""
 
 
-def _python(value: Any) -> Any:
-    if isinstance(value, Literal):
-        value = value.toPython()
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, Literal):
-        return str(value)
-    return value
+def _python(value: Literal) -> Any:
+    """A typed literal as the exchange format writes it: ISO dates, ints, floats, booleans."""
+    py = value.toPython()
+    if isinstance(py, Decimal):
+        return int(py) if py == py.to_integral_value() and py.as_tuple().exponent >= 0 else float(py)
+    if hasattr(py, "isoformat"):
+        return py.isoformat()
+    return py
 
 
 def read_facts(store: GraphStore) -> Iterator[Fact]:
