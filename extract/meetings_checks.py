@@ -16,9 +16,9 @@ SPECIAL_BAR = 2 / 3
 
 
 def check_resolution(row: VoteRow, passed: bool | None, represented: int | None) -> list[tuple[str, str]]:
-    """Votes cast vs shares represented, percentages vs counts, result vs the kind's threshold."""
-    return (_votes_vs_represented(row, represented) + _percents_vs_counts(row, represented)
-            + _passed_vs_threshold(row, passed))
+    """Votes cast vs shares represented, total vs columns, percentages vs counts, result vs threshold."""
+    return (_votes_vs_represented(row, represented) + _total_vs_counts(row)
+            + _percents_vs_counts(row, represented) + _passed_vs_threshold(row, passed))
 
 
 def check_meeting(kind: str, entitled: int | None, represented: int | None, percent: float | None,
@@ -39,6 +39,14 @@ def _votes_vs_represented(row: VoteRow, represented: int | None) -> list[tuple[s
     if represented is None or "." in row.number or cast <= represented:
         return []
     return [("votes_vs_represented", f"{cast:,} votes cast exceed the {represented:,} shares represented")]
+
+
+def _total_vs_counts(row: VoteRow) -> list[tuple[str, str]]:
+    """A table's own total column must be the sum of its vote columns."""
+    cast = sum(row.votes.values())
+    if row.total is None or row.total == cast:
+        return []
+    return [("total_vs_counts", f"total {row.total:,} is not the {cast:,} votes of its columns")]
 
 
 def _percents_vs_counts(row: VoteRow, represented: int | None) -> list[tuple[str, str]]:

@@ -33,6 +33,8 @@ VOTE_HEADER = re.compile(
     rf"(?P<abstain>{_SUBHEAD}\b(?:ABSTAIN(?:ED|S)?|ABSTENTIONS?)\b)?"
     rf"(?P<total>{_SUBHEAD}\bTOTAL\b)?",
     re.I)
+# A `Total number of votes` column named before the `For` column.
+TOTAL_BEFORE = re.compile(r"\bTOTAL\b(?:\s+(?:number\s+of\s+)?(?:votes|shares)(?:\s+cast)?)?[^A-Za-z]{0,60}\Z", re.I)
 # Cumulative-voting table header (one column of votes per candidate), family `Number of votes
 # obtained`, `CUMULATIVE VOTING ... Number of votes for`.
 CUMULATIVE_HEADER = re.compile(
@@ -137,6 +139,7 @@ class VoteRow:
     percents: dict[str, float] = field(default_factory=dict)
     passed: bool | None = None
     withdrawn: bool = False
+    total: int | None = None  # the table's own `Total number of votes` cell, where it has one
 
 
 @dataclass
@@ -185,6 +188,8 @@ def _headers(text: str) -> list[Columns]:
         if PROSE_BEFORE_HEADER.search(text, max(0, m.start() - 20), m.start()):
             continue
         names = ["for", "against"]
+        if TOTAL_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+            names.insert(0, "total")
         if m.group("abstain"):
             names.append("abstain")
         if m.group("total"):
@@ -508,6 +513,7 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
         row.withdrawn = not cells.counts and bool(WITHDRAWN.search(chunk))
         return row
     row.votes = {name: value for name, value in zip(columns, counts) if name != "total"}
+    row.total = dict(zip(columns, counts)).get("total")
     if len(cells.percents) == len(counts) == len(columns):
         row.percents = {name: p for name, p in zip(columns, cells.percents) if name != "total"}
     row.passed = _stated_result(chunk, cells)

@@ -246,3 +246,14 @@ def test_a_h_egm_with_class_meeting_of_h_shareholders() -> None:
         ("egm", 699000, "special", True), ("class_h", 150000, "special", True)]
     (capital,) = [f for f in facts if f.TYPE == "share_capital"]
     assert (capital.total, capital.a_shares, capital.h_shares) == (1000000, 800000, 200000)
+
+
+def test_total_column_that_is_not_the_sum_is_a_finding() -> None:
+    text = ANNOUNCEMENT.replace("\tFor\tAgainst\n", "\tFor\tAgainst\tTotal number of votes\n").replace(
+        "100,000 (16.67%)\n", "100,000 (16.67%)\t600,000\n").replace(
+        "100,000 (10.00%)\n", "100,000 (10.00%)\t700,000\n").replace(
+        "250,000 (41.67%)\n", "250,000 (41.67%)\t600,000\n")
+    facts = run_text(text).facts
+    assert len([f for f in facts if f.TYPE == "resolution"]) == 3
+    totals = [f.message for f in facts if f.TYPE == "finding" and f.check == "total_vs_counts"]
+    assert len(totals) == 1 and "resolution 2" in totals[0]

@@ -308,3 +308,8 @@ def test_bare_number_ending_a_title_line_before_the_vote_cells() -> None:
     assert [(r.number, r.votes, r.title) for r in only_table(text).rows] == [
         ("1", {"for": 138718463, "against": 0}, "To receive the accounts for the year ended 31 December 2018"),
         ("2", {"for": 5, "against": 0}, "To declare a dividend")]
+
+
+def test_total_column_before_for() -> None:
+    text = "Resolution\tTotal number of votes\tFor\tAgainst\n1.\tTo approve the plan\t1,000\t990 (99%)\t10 (1%)\n"
+    assert rows(text) == [("1", {"for": 990, "against": 10})]
