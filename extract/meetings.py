@@ -24,8 +24,8 @@ from extract.vocab import HONORIFICS
 
 FAMILY = "meetings"
 
-# Meeting names, by kind; class meetings first, since they also contain `general meeting`-free
-# words only (`A Shares Class Meeting`, `class meeting of holders of H Shares`).
+# Meeting names by kind, family `A Shares Class Meeting`, `class meeting of holders of H Shares`,
+# `extraordinary general meeting` / `EGM` / `special general meeting`, `annual general meeting`.
 _CLASS_OF = r"\bclass\s+meetings?\s+(?:of|for)\s+(?:the\s+)?(?:holders\s+of\s+)?"
 MEETING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("class_a", re.compile(rf"\bA[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|{_CLASS_OF}A[\s-]+Share(?:s|holders)?\b",
@@ -34,7 +34,7 @@ MEETING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            re.I)),
     ("other", re.compile(rf"\b(?:Domestic|Unlisted|Preference)[\s-]+Share(?:s|holders)?['’]?\s+Class\s+Meeting|"
                          rf"{_CLASS_OF}(?:Domestic|Unlisted|Preference)\s+Share(?:s|holders)?\b", re.I)),
-    ("egm", re.compile(r"\bextraordinary\s+general\s+meeting|\bspecial\s+general\s+meeting|\bE\s?GM\b|\bSGM\b", re.I)),
+    ("egm", re.compile(r"\bextraordinary\s+general\s+meeting|\bspecial\s+general\s+meeting|\bEGM\b|\bSGM\b", re.I)),
     ("agm", re.compile(r"\bannual\s+general\s+meeting|\bAGM\b", re.I)),
 )
 # The announcement's heading, family `POLL RESULTS OF THE ... MEETING(S) HELD ON <date>`.
@@ -50,7 +50,6 @@ MEETING_DATE: tuple[re.Pattern[str], ...] = (
 )
 # Venue, family `held at <place> on <date>`.
 VENUE = re.compile(rf"\bheld\s+at\s+(?P<venue>[^\n]{{5,300}}?),?\s+on\s+{_WEEKDAY}{_DATE}", re.I)
-_COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
 _SHARES = r"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b"
 # A count of shares: `660,025,770 Shares`, `1,234,567` (separators make it a count), `600 Shares`.
 _SHARE_COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?:\s+{_SHARES})?|(?P<n2>\d+)\s+{_SHARES}"
@@ -102,7 +101,7 @@ ALL_PASSED = re.compile(r"\ball\s+(?:of\s+)?the\s+(?:proposed\s+)?(?:ordinary\s+
 EXCEPT = re.compile(r"\b(?:except|other\s+than|save\s+(?:for|as)|apart\s+from|but\s+not)\b", re.I)
 _HONORIFIC = "|".join(sorted({re.escape(h.rstrip(".")) for h in HONORIFICS}, key=len, reverse=True))
 # A person named with an honorific, family `Mr. Cai Baogui`, `Ms. WANG Xiao-ling`, `Dr Lam Lee G.`.
-PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*\.?){{0,3}})")
+PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?!(?i:and|the|of|as)\b)[A-Z][\w'’\-]*\.?){{0,3}})")
 # Attendance clauses, family `... attended the EGM in person`, and absence clauses,
 # `... was unable to attend the AGM due to other business commitments`.
 ABSENT = re.compile(r"\b(?:unable|not\s+able)\s+to\s+attend|\b(?:did|could)\s+not\s+attend|"
