@@ -46,6 +46,8 @@ _NUMERIC_CELL = re.compile(r"^\s*(?:-?\d[\d,]*(?:\.\d+)?%?\s*)+$")
 #: A header line carrying on the label above it in a one-value-per-line table: `shareholder`,
 #: `(in 10 thousand)`.
 _LABEL_CONTINUATION = re.compile(r"^\s*[a-z(]")
+#: Page furniture left in the text by PDF extraction: `<<<PAGE 2>>>`, `– 2 –`, `Page 2 of 5`.
+PAGE_MARK = re.compile(r"^\s*(?:<<<\s*PAGE\s*\d+\s*>>>|[–—-]\s*\d{1,3}\s*[–—-]|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
 #: A cell holding one count, possibly with its unit word: `1,600.00`, `16,000,000 shares`.
 _COUNT_CELL = re.compile(r"^\s*(?P<n>-?\d[\d,]*(?:\.\d+)?)\s*(?:shares?|股)?\s*$", re.I)
 #: A cell holding a date in any common layout (a cheap test; `extract.dates` parses it). A long
@@ -168,12 +170,39 @@ def _caption_unit(text: str, start: int, end: int) -> int | None:
 
 
 def _lines(text: str, start: int, end: int) -> list[Cell]:
-    """The lines of text[start:end] with offsets (line break excluded)."""
-    out, pos = [], start
+    """The lines of text[start:end] with offsets (line break excluded), page breaks removed: a
+    run of blank lines holding a page mark (`<<<PAGE 2>>>`, `– 2 –`) does not end a table."""
+    raw, pos = [], start
     for part in text[start:end].split("\n"):
         line = part.rstrip("\r")
-        out.append(Cell(line, pos, pos + len(line)))
+        raw.append(Cell(line, pos, pos + len(line)))
         pos += len(part) + 1
+    out: list[Cell] = []
+    run: list[Cell] = []
+    for line in raw:
+        if not line.text.strip() or PAGE_MARK.match(line.text):
+            run.append(line)
+            continue
+        if not any(PAGE_MARK.match(c.text) for c in run):
+            out.extend(run)
+        run = []
+        out.append(line)
+    return out + [c for c in run if not PAGE_MARK.match(c.text)]
+
+
+def _unwrap(lines: list[Cell]) -> list[Cell]:
+    """Non-blank lines with wrapped cells joined: PDF extraction leaves a trailing space on a
+    line whose cell goes on in the next line (`Name of ` / `shareholder`)."""
+    out: list[Cell] = []
+    carry = False
+    for line in lines:
+        stripped = line.text.strip()
+        if not stripped:
+            continue
+        lead = line.start + line.text.index(stripped)
+        cell = Cell(stripped, lead, lead + len(stripped))
+        out[-1:] = [_join(out[-1], cell)] if carry and out else out[-1:] + [cell]
+        carry = line.text.endswith((" ", "\u00a0"))
     return out
 
 
@@ -317,8 +346,7 @@ def read_stacked(text: str, start: int, end: int,
     cells. None when no reading fits: a table that cannot be aligned is better not read than
     read shifted.
     """
-    lines = [Cell(c.text.strip(), c.start + len(c.text) - len(c.text.lstrip()), c.start + len(c.text.rstrip()))
-             for c in _lines(text, start, end) if c.text.strip()]
+    lines = _unwrap(_lines(text, start, end))
     head = 0
     while head < len(lines) and (is_label(lines[head].text)
                                  or (head and _LABEL_CONTINUATION.match(lines[head].text))):

@@ -161,3 +161,24 @@ def test_two_tables_without_a_gap_and_a_note_between_tables() -> None:
     assert [len(t.rows) for t in tables] == [1, 1, 1]
     assert tables[1].columns[1].label.startswith("Number of shares held as at 31 December 2023")
     assert tables[2].rows[0][0].text == "E F"
+
+
+def test_one_value_per_line_with_cells_wrapped_by_trailing_spaces_and_a_page_break() -> None:
+    text = ("Name of \nshareholder\nNumber of \npledged shares \n(10,000 \nshares)\nCommencement \ndate\nPledgee\n"
+            "Lishan \nHoldings\n3,600\n24 September \n2024\n\n<<<PAGE 2>>>\n– 2 –\nBank of Xijing \nCo., Ltd.\n")
+    table = read_stacked(text, 0, len(text), _is_label)
+    assert table is not None
+    assert [c.label for c in table.columns] == [
+        "Name of shareholder", "Number of pledged shares (10,000 shares)", "Commencement date", "Pledgee"]
+    assert [c.text for c in table.rows[0]] == ["Lishan Holdings", "3,600", "24 September 2024",
+                                               "Bank of Xijing Co., Ltd."]
+    assert shares(table.rows[0][1], table.columns[1].unit) == 36_000_000
+
+
+def test_tab_table_across_a_page_break() -> None:
+    text = ("Name\tNumber of pledged shares (shares)\tPledgee\n"
+            "A B\t100\tC D\n\n<<<PAGE 2>>>\n– 2 –\n"
+            "E F\t200\tG H\n"
+            "Total\t300\t-\n")
+    [table] = find_tables(text)
+    assert [r[0].text for r in table.rows] == ["A B", "E F"]
