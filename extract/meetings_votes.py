@@ -33,8 +33,9 @@ VOTE_HEADER = re.compile(
     rf"(?P<abstain>{_SUBHEAD}\b(?:ABSTAIN(?:ED|S)?|ABSTENTIONS?)\b)?"
     rf"(?P<total>{_SUBHEAD}\bTOTAL\b)?",
     re.I)
-# A `Total number of votes` column named before the `For` column.
-TOTAL_BEFORE = re.compile(r"\bTOTAL\b(?:\s+(?:number\s+of\s+)?(?:votes|shares)(?:\s+cast)?)?[^A-Za-z]{0,60}\Z", re.I)
+# A `Total number of votes` column named before the `For` column, in a cell of its own (not the
+# `approximate % of total number of votes cast` of a header).
+TOTAL_BEFORE = re.compile(r"[\t|\n][ \t]*TOTAL\b(?:\s+(?:number\s+of\s+)?(?:votes|shares)(?:\s+cast)?)?[^A-Za-z]{0,60}\Z", re.I)
 # Cumulative-voting table header (one column of votes per candidate), family `Number of votes
 # obtained`, `CUMULATIVE VOTING ... Number of votes for`.
 CUMULATIVE_HEADER = re.compile(

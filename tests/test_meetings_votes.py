@@ -313,3 +313,9 @@ def test_bare_number_ending_a_title_line_before_the_vote_cells() -> None:
 def test_total_column_before_for() -> None:
     text = "Resolution\tTotal number of votes\tFor\tAgainst\n1.\tTo approve the plan\t1,000\t990 (99%)\t10 (1%)\n"
     assert rows(text) == [("1", {"for": 990, "against": 10})]
+
+
+def test_percentage_of_total_votes_in_a_header_is_not_a_total_column() -> None:
+    text = ("Ordinary Resolutions\n|\nNumber of Votes Cast and Approximate Percentage of Total Number of Votes Cast\n"
+            "|\nFor\n|\nAgainst\n|\n1.\n|\nTo approve the plan\n|\n1,000 (99%)\n|\n10 (1%)\n")
+    assert rows(text) == [("1", {"for": 1000, "against": 10})]
