@@ -159,7 +159,7 @@ def extract_meetings(ctx: DocContext) -> list[Fact]:
         return []
     for reason, start, end in problems:
         ctx.skip(FAMILY, reason, start, end)
-    meetings = _meetings(ctx, text, tables, kinds)
+    meetings = _meetings(ctx, text, tables, (kinds, heading or (0, 0)))
     _read_figures(text, meetings)
     facts: list[Fact] = []
     for info in meetings.values():
@@ -232,13 +232,16 @@ def _meeting_date(text: str, heading: tuple[int, int] | None) -> str | None:
     return None
 
 
-def _meetings(ctx: DocContext, text: str, tables: list[Table], kinds: list[str]) -> dict[str, MeetingInfo]:
+def _meetings(ctx: DocContext, text: str, tables: list[Table],
+              heading: tuple[list[str], tuple[int, int]]) -> dict[str, MeetingInfo]:
     """Meetings by kind: those the heading names, and those a vote table stands under.
 
     A table belongs to the meeting named last before it (`Poll Results of A Shares Class Meeting`);
     a table with no meeting named since the previous one continues that one's meeting.
     """
-    meetings = {kind: MeetingInfo(kind, 0, 0) for kind in kinds}
+    kinds, (start, end) = heading
+    meetings = {kind: MeetingInfo(kind, start, end) for kind in kinds}
+    tabled: set[str] = set()
     previous_end, previous_kind = 0, None
     named_anywhere = _kinds_in(text)
     for table in tables:
@@ -253,7 +256,10 @@ def _meetings(ctx: DocContext, text: str, tables: list[Table], kinds: list[str])
             continue
         info = meetings.setdefault(kind, MeetingInfo(kind, table.start, table.end))
         info.rows += table.rows
-        info.start, info.end = info.start or table.start, table.end
+        if kind not in tabled:
+            tabled.add(kind)
+            info.start = table.start
+        info.end = table.end
     return meetings
 
 
@@ -291,7 +297,7 @@ def _meeting_of(text: str, m: re.Match[str], meetings: dict[str, MeetingInfo]) -
 def _meeting_facts(ctx: DocContext, company: str, date: str, info: MeetingInfo, text: str) -> list[Fact]:
     """The meeting, its resolutions, and the findings of its resolution checks."""
     venue = VENUE.search(text)
-    start, end = (info.start, info.end) if info.end else (0, min(len(text), 400))
+    start, end = (info.start, info.end) if info.end else (0, min(len(text), 400))  # a fragment
     facts: list[Fact] = [Meeting(
         company=company, date=date, kind=info.kind, shares_represented=info.represented,
         percent_represented=info.percent, shares_entitled=info.entitled,
