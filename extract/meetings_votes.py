@@ -262,7 +262,7 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
                 continue
             current, current_number, state = marker, number[0], number[1]
             continue
-        cells = read_cells(text[current.end:marker.start], columns.names)
+        cells = read_cells(text[current.end:marker.start])
         done = len(cells.counts) >= len(columns.names)
         stop = row_end(text, current.end, marker.start, columns.names) if done else marker.start
         if done and stop < marker.start and _prose_between(text, stop, marker.start):
@@ -340,13 +340,13 @@ def _votes_before_sibling(text: str, marker: Marker, state: tuple[int | None, st
     reach = text[marker.end:marker.end + ROW_REACH]
     m = re.search("|".join(stops), reach, re.I | re.M) if stops else None
     segment = reach[:m.start()] if m else reach
-    return len(read_cells(segment, columns.names).counts) >= len(columns.names)
+    return len(read_cells(segment).counts) >= len(columns.names)
 
 
 def _next_letter(letter: str) -> str | None:
     """The sibling after `letter`: `b` after `a`, `ii` after `i` (as a roman numeral)."""
     low = letter.lower()
-    if low in ROMAN and low != "i" or low == "i":
+    if low in ROMAN:
         nxt = ROMAN[ROMAN.index(low) + 1] if ROMAN.index(low) + 1 < len(ROMAN) else None
     else:
         nxt = chr(ord(low) + 1) if len(low) == 1 and low < "z" else None
@@ -397,14 +397,14 @@ def row_end(text: str, start: int, limit: int, columns: tuple[str, ...]) -> int:
             if votes_at is not None and len(body) >= PROSE_LINE and not re.search(r"[\t|]", body):
                 return pos
         pos = start + line.end()
-        if votes_at is None and len(read_cells(text[start:pos], columns).counts) >= len(columns):
+        if votes_at is None and len(read_cells(text[start:pos]).counts) >= len(columns):
             votes_at = pos
         if not body:
             break
     return min(pos, limit)
 
 
-def read_cells(chunk: str, columns: tuple[str, ...] = ()) -> _Cells:
+def read_cells(chunk: str) -> _Cells:
     """Vote counts, percentages and title words of one row's text, in reading order.
 
     A number is a vote cell when it fills a cell (with its percentage), or stands in a run of two
@@ -502,7 +502,7 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
     chunk = text[marker.end:end]
     tail = ROW_TAIL.search(chunk)
     body = chunk[:tail.start()] if tail else chunk
-    cells = read_cells(body, columns)
+    cells = read_cells(body)
     row = VoteRow(number=number, start=marker.start, end=end)
     row.kind = _row_kind(text, (floor, marker.start), chunk)
     counts = _pick_counts(body, cells, columns)
