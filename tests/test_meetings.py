@@ -257,3 +257,10 @@ def test_total_column_that_is_not_the_sum_is_a_finding() -> None:
     assert len([f for f in facts if f.TYPE == "resolution"]) == 3
     totals = [f.message for f in facts if f.TYPE == "finding" and f.check == "total_vs_counts"]
     assert len(totals) == 1 and "resolution 2" in totals[0]
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (DATA / "dev").glob("*.txt") if not p.name.startswith("poll__")) +
+                         sorted(p for p in (DATA / "seeds").glob("*.txt") if not p.name.startswith("003_")),
+                         ids=lambda p: p.stem[:40])
+def test_other_announcements_yield_no_meeting_facts(path: Path) -> None:
+    assert run(path).facts == ()
