@@ -477,8 +477,8 @@ def _is_vote_run(kinds: list[str]) -> bool:
     if len(kinds) < 2:
         return False
     counts = sum(k in ("count", "dash") for k in kinds)
-    percents = sum(k in ("percent",) for k in kinds)
-    return counts >= 1 and len(kinds) >= 2 and kinds[0] != "decimal" or percents >= 2
+    percents = sum(k == "percent" for k in kinds)
+    return (counts >= 1 and kinds[0] != "decimal") or percents >= 2
 
 
 def _take(token: str, kind: str, offset: int, cells: _Cells) -> None:
