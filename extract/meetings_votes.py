@@ -268,6 +268,8 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
         if done and stop < marker.start and _prose_between(text, stop, marker.start):
             break
         nxt = _next_number(marker, state, done, not cells.counts, text)
+        if nxt is None and done and _restarts_section(text, current.end, marker):
+            nxt = _first_number(marker)
         if nxt is not None and marker.letter is not None and not _votes_before_sibling(text, marker, nxt[1], columns):
             nxt = None  # `(i) the Agreement; and (ii) ...`: an enumeration inside a title
         if nxt is None:
@@ -283,6 +285,12 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
     if table.rows:
         table.end = table.rows[-1].end
     return table
+
+
+def _restarts_section(text: str, row_start: int, marker: Marker) -> bool:
+    """`SPECIAL RESOLUTION` then `1.` again: a section of the table that numbers from 1 anew."""
+    return (marker.main == 1 and marker.decimal is None and marker.letter is None
+            and KIND_LABEL.search(text, max(row_start, marker.start - 200), marker.start) is not None)
 
 
 def _first_number(marker: Marker) -> tuple[str, tuple[int | None, str | None, str | None]] | None:

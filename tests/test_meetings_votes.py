@@ -319,3 +319,12 @@ def test_percentage_of_total_votes_in_a_header_is_not_a_total_column() -> None:
     text = ("Ordinary Resolutions\n|\nNumber of Votes Cast and Approximate Percentage of Total Number of Votes Cast\n"
             "|\nFor\n|\nAgainst\n|\n1.\n|\nTo approve the plan\n|\n1,000 (99%)\n|\n10 (1%)\n")
     assert rows(text) == [("1", {"for": 1000, "against": 10})]
+
+
+def test_special_resolutions_numbered_anew_under_their_label() -> None:
+    text = ("ORDINARY RESOLUTIONS\tFor\tAgainst\n1.\tTo adopt the accounts\t100\t0\n2.\tTo declare a dividend\t90\t10\n"
+            "SPECIAL RESOLUTION\n1.\tTo amend the articles\t80\t20\n")
+    table = only_table(text)
+    assert [(r.number, r.kind, r.votes["for"]) for r in table.rows] == [
+        ("1", "ordinary", 100), ("2", "ordinary", 90), ("1", "special", 80)]
+    assert table.rows[1].title == "To declare a dividend"
