@@ -108,6 +108,39 @@ def is_generic(term: str) -> bool:
     return any(w.strip(".,") in _GENERIC_WORDS for w in term.casefold().split())
 
 
+def name_after(text: str, pos: int) -> tuple[str, int, int] | None:
+    """The capitalised name starting at `pos` (`Orient Harbour Finance Limited (the "Lender")`
+    gives `Orient Harbour Finance Limited`) and its span; words up to the first that is not part
+    of a name, a clause comma or a sentence end."""
+    words: list[re.Match[str]] = []
+    for m in _NAME_TOKEN.finditer(text, pos, min(len(text), pos + 240)):
+        if "\n\n" in text[pos:m.start()] or "\t" in text[pos:m.start()]:
+            break
+        word = m.group(0)
+        if word.startswith("("):
+            ok = bool(_NAME_PAREN.match(word)) and bool(words)
+        elif word.casefold() in _CONNECTORS:
+            ok = bool(words)
+        else:
+            ok = (bool(_CAP_WORD.match(word)) and (bool(words) or word.casefold() not in _NOT_NAME_WORDS))
+        if not ok:
+            break
+        words.append(m)
+        closes = word.endswith((",", ".")) and word.casefold() not in _ABBREVIATIONS
+        if closes:
+            break
+    while words and words[-1].group(0).casefold() in _CONNECTORS:
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    raw = text[start:end].rstrip(",")
+    if raw.endswith(".") and raw.split()[-1].casefold() not in _ABBREVIATIONS:
+        raw = raw[:-1]
+    name = " ".join(strip_honorific(raw).split())
+    return (name, start, end) if name else None
+
+
 def _is_party_alias(name: str, alias: str) -> bool:
     """A definition naming a party: the short form is made of the full name's words (or its
     initials) and is not a generic term like `Company` or `Listing Rules`."""

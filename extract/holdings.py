@@ -21,7 +21,7 @@ from functools import lru_cache
 from extract.aliases import (AliasDef, NameBook, find_aliases, is_generic, name_before, name_key,
                              strip_honorific)
 from extract.context import DocContext
-from extract.numbers import percent
+from extract.numbers import percent, scaled_int, unit_multiplier
 from extract.records import Alias, ControllingShareholder, Fact, Shareholding
 from extract.registry import extractor
 from extract.tables import NOTE_MARK, Cell, Table, cell_values, find_tables, pct, read_stacked, shares
@@ -103,6 +103,14 @@ LABEL_LINE = re.compile(
     r"^(?:name|whether|number|proportion|percentage|shareholding\s+(?:ratio|percentage)|"
     r"commencement|start|expiry|expiration|maturity|release|date|pledgee|purpose|restricted|"
     r"unpledged|pledged|type|amount)\b", re.I)
+#: A holding told in prose: `Tianhe Global is interested in 825,000,000 shares of the Company,
+#: representing approximately 55.00% of the total issued shares`, `X holds 32,000 (10,000 shares)
+#: A shares of the Company, representing 40.00% of the total share capital`.
+PROSE_HOLDING = re.compile(
+    r"\s+(?:(?:is|was)\s+(?:beneficially\s+)?interested\s+in|holds|held|owns|is\s+holding)"
+    r"(?:\s+an?\s+(?:aggregate|total)\s+of)?\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*)?"
+    r"(?:ordinary\s+|[AH][\s-]+)?shares?\b[^%;]{0,80}?representing\s+(?:approximately\s+|about\s+)?"
+    r"(?P<pct>\d+(?:\.\d+)?)\s*%\s+of\s+the\s+(?:total\s+)?(?:issued|share\s+capital)", re.I)
 #: The pledgee column, whose presence marks a pledge table rather than a holdings table.
 PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
 
@@ -110,7 +118,24 @@ PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
 # --- the controlling group ---------------------------------------------------------------------
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def paragraph_span(text: str, pos: int, limit: int = 60) -> tuple[int, int]:
+    """The paragraph around `pos`: its line, joined with the lines PDF extraction wrapped it over
+    (a wrapped line keeps a trailing space; a paragraph's last line does not)."""
+    start = text.rfind("\n", 0, pos) + 1
+    for _ in range(limit):
+        if start < 2 or not text[start - 2:start - 1].isspace() or text[start - 2] == "\n":
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+    end = text.find("\n", pos)
+    for _ in range(limit):
+        if end < 0 or end == 0 or not text[end - 1].isspace() or text[end - 1] == "\n":
+            break
+        nxt = text.find("\n", end + 1)
+        end = nxt
+    return start, len(text) if end < 0 else end
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end] (honorifics and `Co., Ltd.` do not end a sentence)."""
     spans, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
@@ -178,10 +203,8 @@ def controlling_members(text: str, definitions: list[AliasDef]) -> list[Member]:
     for m in CONTROL_WORD.finditer(text):
         if m.start() < para_end:
             continue
-        para_start = text.rfind("\n", 0, m.start()) + 1
-        para_end = text.find("\n", m.end())
-        para_end = len(text) if para_end < 0 else para_end
-        sentences = _sentences(text, para_start, para_end)
+        para_start, para_end = paragraph_span(text, m.start())
+        sentences = sentence_spans(text, para_start, para_end)
         for i, (s, e) in enumerate(sentences):
             signal = GROUP_SIGNAL.search(text, s, e)
             if not signal:
@@ -395,6 +418,20 @@ def read_holdings(text: str, book: NameBook) -> HoldingsReading:
     return reading
 
 
+def prose_holdings(text: str, book: NameBook) -> list[HoldingRow]:
+    """Holdings stated in a sentence by one named holder (a list of holders `together held` a
+    group total, which is not any one holder's)."""
+    out = []
+    for m in PROSE_HOLDING.finditer(text):
+        found = name_before(text, m.start())
+        count = scaled_int(m.group("n"), unit_multiplier(m.group("unit") or ""))
+        if found is None or count is None or " and " in found[0] or is_generic(found[0]):
+            continue
+        out.append(HoldingRow(book.canonical(found[0]), count, float(m.group("pct")), None, None,
+                              found[1], m.end()))
+    return out
+
+
 # --- facts -------------------------------------------------------------------------------------
 
 
@@ -409,7 +446,8 @@ def extract_holdings(ctx: DocContext) -> list[Fact]:
     reading = read_holdings(ctx.text, book)
     for reason, start, end in reading.problems:
         ctx.skip(FAMILY, reason, start, end)
-    for row in reading.rows:
+    rows = reading.rows if reading.tables else prose_holdings(ctx.text, book)
+    for row in rows:
         facts.append(Shareholding(holder=row.holder, company=issuer, shares=row.shares,
                                   percent=row.percent, as_of=as_of, pledged_before=row.pledged_before,
                                   pledged_after=row.pledged_after,

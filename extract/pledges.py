@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.aliases import NameBook, name_key
+from extract.aliases import NameBook, is_generic, name_after, name_before, name_key
 from extract.context import DocContext
-from extract.dates import parse_date
+from extract.dates import find_dates, parse_date
 from extract.holdings import (SECTION_END, SECTION_HEADING, HoldingRow, document_book, document_tables,
-                              read_holdings)
-from extract.numbers import to_decimal
+                              paragraph_span, read_holdings, sentence_spans)
+from extract.numbers import scaled_int, to_decimal, unit_multiplier
 from extract.records import DataQualityFinding, Evidence, Fact, Pledge, PledgeRelease
 from extract.registry import extractor
 from extract.tables import NOTE_MARK, Cell, Table, cell_values, decimal_places, is_numeric, pct, shares
@@ -69,6 +69,25 @@ NO = re.compile(r"^\s*(?:no|否)\b", re.I)
 DAY_FIRST_DATE = re.compile(r"\b(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)\b")
 #: Between the two dates of a merged column: `2024-05-02 to 2025-05-01`, `2024/5/2 - 2025/5/1`.
 DATE_RANGE_SEPARATOR = re.compile(r"\s+(?:to|until|till|through)\s+|\s*[~至]\s*|\s+[-–—]\s+", re.I)
+#: A sentence that may tell a pledge or release (`pledged 180,000,000 shares`, `released the pledge`).
+PROSE_SIGNAL = re.compile(r"\bpledged\s+(?:an?\s+(?:aggregate|total)\s+of\s+)?\d|\breleas\w*\s+(?:of\s+)?(?:the\s+)?pledge\s+(?:over|of|on)\s+\d", re.I)
+#: An active pledge: `Tianhe Global pledged 180,000,000 shares`, `X has pledged an aggregate of
+#: 3,600 (10,000 shares) A shares`.
+PROSE_PLEDGE = re.compile(r"(?:\b(?:has|had)\s+)?\bpledged\s+(?:an?\s+(?:aggregate|total)\s+of\s+)?"
+                          r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*|million\s+)?"
+                          r"(?:ordinary\s+|[AH][\s-]+)?shares?\b", re.I)
+#: A release: `X has released the pledge over 5,000,000 shares`, `the release of the pledge of ...`.
+PROSE_RELEASE = re.compile(r"(?:\b(?:has|had)\s+)?\breleas\w*\s+(?:of\s+)?(?:the\s+)?pledge\s+(?:over|of|on)\s+"
+                           r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*|million\s+)?"
+                           r"(?:ordinary\s+|[AH][\s-]+)?shares?\b", re.I)
+#: The pledgor after `by` when the sentence is passive: `... pledged by Tianhe Global`.
+PROSE_BY = re.compile(r"\bby\s+(?=[A-Z])")
+#: The pledgee: `in favour of Orient Harbour Finance Limited`, `to Bank of X`, `with X`.
+PROSE_PLEDGEE = re.compile(r"\b(?:in\s+favou?r\s+of|to|with|from)\s+(?:the\s+)?(?=[A-Z])")
+#: The share of the issued capital after a count: `representing approximately 12.00% of the total
+#: issued shares`, `representing 4.50% of the total share capital`.
+PROSE_CAPITAL_PCT = re.compile(r"representing\s+(?:approximately\s+|about\s+)?(?P<pct>\d+(?:\.\d+)?)\s*%\s+of\s+"
+                               r"the\s+(?:total\s+)?(?:issued|share\s+capital|number\s+of\s+issued)", re.I)
 #: The issued capital stated in a note: `The total share capital of the Company as at the date of
 #: this announcement is 547,860,000 shares`, `... on the basis of the total share capital of X shares`.
 ISSUED_CAPITAL = re.compile(r"total\s+(?:issued\s+)?share\s+capital\s+of\s+the\s+Company[^.\n]{0,80}?"
@@ -273,6 +292,53 @@ def read_pledges(ctx: DocContext, book: NameBook) -> PledgeReading:
     return reading
 
 
+# --- pledges told in prose (Rule 13.17 style announcements, no tables) ---------------------------
+
+
+def _prose_count(m: re.Match[str]) -> int | None:
+    """The share count of a prose match, scaled by a unit written after it (`(10,000 shares)`)."""
+    return scaled_int(m.group("n"), unit_multiplier(m.group("unit") or ""))
+
+
+def _prose_pledge(ctx: DocContext, book: NameBook, start: int, end: int) -> Pledge | PledgeRelease | None:
+    """One pledge or release told by a sentence: pledgor, count, pledgee and date all stated."""
+    sentence = ctx.text[start:end]
+    release = PROSE_RELEASE.search(sentence)
+    m = release or PROSE_PLEDGE.search(sentence)
+    if m is None:
+        return None
+    pledgor = name_before(ctx.text, start + m.start())
+    if pledgor is None and (by := PROSE_BY.search(sentence)):
+        found = name_after(ctx.text, start + by.end())
+        pledgor = (found[0], found[1]) if found else None
+    to = PROSE_PLEDGEE.search(sentence, m.end())
+    pledgee = name_after(ctx.text, start + to.end()) if to else None
+    dates = [iso for _s, _e, iso in find_dates(sentence)]
+    count = _prose_count(m)
+    if pledgor is None or pledgee is None or count is None or not dates or is_generic(pledgor[0]):
+        return None
+    common = dict(pledgor=book.canonical(pledgor[0]), pledgee=book.canonical(pledgee[0]),
+                  issuer=ctx.meta.issuer or "", shares=count, as_of=ctx.meta.date,
+                  evidence=ctx.evidence(start, end))
+    share = PROSE_CAPITAL_PCT.search(sentence, m.end())
+    capital = float(share.group("pct")) if share else None
+    if release:
+        return PledgeRelease(start=None, end=dates[-1], percent_of_capital=capital, **common)
+    return Pledge(start=dates[0], end=None, percent_of_capital=capital, **common)
+
+
+def prose_pledges(ctx: DocContext, book: NameBook) -> list[Pledge | PledgeRelease]:
+    """Pledges and releases stated in sentences (`X pledged 180,000,000 shares ... in favour of Y`)."""
+    out = []
+    for m in PROSE_SIGNAL.finditer(ctx.text):
+        for start, end in sentence_spans(ctx.text, *paragraph_span(ctx.text, m.start())):
+            if start <= m.start() < end:
+                fact = _prose_pledge(ctx, book, start, end)
+                if fact is not None and fact not in out:
+                    out.append(fact)
+    return out
+
+
 def has_pledges(ctx: DocContext) -> bool:
     """Worth reading: the document mentions pledges and its issuer is known."""
     return bool(ctx.meta.issuer) and bool(PLEDGE_WORD.search(ctx.text))
@@ -440,6 +506,8 @@ def extract_pledges(ctx: DocContext) -> list[Fact]:
     reading = read_pledges(ctx, book)
     for reason, start, end in reading.problems + _unread_sections(ctx.text, reading.tables):
         ctx.skip(FAMILY, reason, start, end)
+    if not reading.tables:
+        reading.facts.extend(prose_pledges(ctx, book))
     return [*reading.facts, *findings(ctx, reading, book)]
 
 

@@ -238,3 +238,37 @@ def test_seed_tables_rewritten_one_value_per_line() -> None:
     pred = [f.to_spec() for f in facts if f.TYPE in ("pledge", "pledge_release")]
     gold = [g for g in _gold("seeds.jsonl", {path.stem}) if g["type"] in ("pledge", "pledge_release")]
     assert _f1(gold, pred) == (1.0, 1.0)
+
+
+PROSE = ("LINGFENG ENERGY HOLDINGS LIMITED\n\n(Stock Code: 3399)\n\n"
+         "PLEDGE OF SHARES BY CONTROLLING SHAREHOLDER\n\n"
+         'This announcement is made by Lingfeng Energy Holdings Limited (the "Company"). The board of the '
+         "Company has been informed by Lingfeng Global Investments Limited (\"Lingfeng Global\"), the \n"
+         "controlling shareholder of the Company, that on 10 June 2025, Lingfeng Global pledged 180,000,000 \n"
+         'shares of the Company (the "Pledged Shares"), representing approximately 12.00% of the total issued \n'
+         'shares of the Company, in favour of Harbour Finance Limited (the "Lender") as security for a loan.\n'
+         "On 11 June 2025, Lingfeng Global has released the pledge over 50,000,000 shares of the Company in \n"
+         "favour of Eastern Bank Limited.\n"
+         "As at the date of this announcement, Lingfeng Global is interested in 825,000,000 shares of the \n"
+         "Company, representing approximately 55.00% of the total issued shares of the Company.\n") + TAIL
+
+
+def test_pledge_and_release_told_in_prose_over_wrapped_lines() -> None:
+    facts = extract_announcement(_announce("prose", PROSE), MODULES).facts
+    pledges = [(f.TYPE, f.pledgor, f.pledgee, f.shares, f.start, f.end) for f in facts
+               if isinstance(f, (Pledge, PledgeRelease))]
+    assert pledges == [
+        ("pledge", "Lingfeng Global Investments Limited", "Harbour Finance Limited", 180_000_000, "2025-06-10", None),
+        ("pledge_release", "Lingfeng Global Investments Limited", "Eastern Bank Limited", 50_000_000, None,
+         "2025-06-11"),
+    ]
+    holdings = [(f.holder, f.shares, f.percent) for f in facts if f.TYPE == "shareholding"]
+    assert holdings == [("Lingfeng Global Investments Limited", 825_000_000, 55.0)]
+
+
+def test_prose_that_states_no_pledge_is_not_read() -> None:
+    text = PROSE.replace("Lingfeng Global pledged 180,000,000", "the shares pledged in 2020 (180,000,000")
+    text = text.replace("has released the pledge over", "will consider the")
+    text = text.replace("Lingfeng Global is interested", "Lingfeng Global and Mr. Wu Lei together are interested")
+    facts = extract_announcement(_announce("no-prose", text), MODULES).facts
+    assert not [f for f in facts if f.TYPE in ("pledge", "pledge_release", "shareholding")]
