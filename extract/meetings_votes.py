@@ -62,6 +62,8 @@ COUNT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 DASH_TOKEN = re.compile(r"[-–—]|[Nn]il|NIL")
 PERCENT_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}(?:\.\d+)?)\s?%\)?[,;]?")
 DECIMAL_TOKEN = re.compile(r"\(?(?P<p>\d{1,3}\.\d+)\)?")
+# A year, which after a month name (`31 December 2019`) is title text, not a vote count.
+YEAR = re.compile(r"(?:19|20)\d\d")
 # A result cell some tables add (`Passed`, `Not passed`, `Carried`, `Elected`, `Yes`).
 RESULT_CELL = re.compile(r"(?P<neg>not\s+)?(?:passed|carried|elected|approved)\.?|(?P<yes>yes)|no", re.I)
 # A per-class vote line label inside a row (`A Shares`, `H Shareholders`, `Total`): not title text.
@@ -441,8 +443,10 @@ def _read_cell(cell: str, offset: int, cells: _Cells) -> None:
         return
     kinds = [_token_kind(tok) for tok, _ in tokens]
     pure = all(k != "word" for k in kinds)
-    for i in range(1, len(tokens)):
-        if kinds[i] == "count" and tokens[i - 1][0].lower().rstrip(".,") in MONTHS:
+    previous = [tokens[i - 1][0] for i in range(1, len(tokens))]
+    previous.insert(0, cells.words[-1][0] if cells.words else "")
+    for i, before in enumerate(previous):
+        if kinds[i] == "count" and YEAR.fullmatch(tokens[i][0]) and before.lower().rstrip(".,") in MONTHS:
             kinds[i] = "word"  # `31 December 2022 1,234 (99%)`: the year is the title's
     i = 0
     while i < len(tokens):

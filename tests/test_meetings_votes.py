@@ -328,3 +328,12 @@ def test_special_resolutions_numbered_anew_under_their_label() -> None:
     assert [(r.number, r.kind, r.votes["for"]) for r in table.rows] == [
         ("1", "ordinary", 100), ("2", "ordinary", 90), ("1", "special", 80)]
     assert table.rows[1].title == "To declare a dividend"
+
+
+def test_year_wrapped_into_a_cell_of_its_own() -> None:
+    text = ("For\n|\nAgainst\n|\n1.\n|\nTo adopt the accounts for the year ended 31 December\n|\n1,000\n|\n0\n|\n"
+            "2019\n|\n2.\n|\nTo declare a dividend\n|\n900\n|\n0\n")
+    table = only_table(text)
+    assert [(r.number, r.votes) for r in table.rows] == [("1", {"for": 1000, "against": 0}),
+                                                        ("2", {"for": 900, "against": 0})]
+    assert table.rows[0].title == "To adopt the accounts for the year ended 31 December 2019"
