@@ -37,7 +37,10 @@ MEETING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("egm", re.compile(r"\bextraordinary\s+general\s+meeting|\bspecial\s+general\s+meeting|\bEGM\b|\bSGM\b", re.I)),
     ("agm", re.compile(r"\bannual\s+general\s+meeting|\bAGM\b", re.I)),
 )
-# The announcement's heading, family `POLL RESULTS OF THE ... MEETING(S) HELD ON <date>`.
+# The announcement's heading, family `POLL RESULTS OF THE ... MEETING(S) HELD ON <date>`; a
+# title-case heading is one line at most HEADING_LINE long, starting at most HEADING_LEAD in.
+HEADING_LINE = 250
+HEADING_LEAD = 30
 HEADING_START = re.compile(r"POLL\s+RESULTS|VOTING\s+RESULTS|RESULTS\s+OF\s+(?:THE\s+)?(?:[\w,]+\s+){0,5}GENERAL\s+MEETING", re.I)
 _DATE = f"(?P<date>{ANY_DATE.pattern})"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -176,19 +179,32 @@ def extract_meetings(ctx: DocContext) -> list[Fact]:
 
 
 def _heading(text: str) -> tuple[int, int] | None:
-    """The span of the announcement's upper-case heading that names the meetings, if any."""
+    """The span of the announcement's heading that names the meetings, if any.
+
+    Usually upper-case lines (`POLL RESULTS OF THE FIRST` / `EXTRAORDINARY GENERAL MEETING ...`);
+    a heading in title case is its one short line.
+    """
     for m in HEADING_START.finditer(text, 0, 6000):
         line_start = text.rfind("\n", 0, m.start()) + 1
         end = line_start
         for line in re.finditer(r"[^\n]*\n?", text[line_start:line_start + 800]):
-            body = line.group(0).replace("*", "").replace("#", "").strip()
-            letters = [c for c in body if c.isalpha()]
-            if not body or (letters and sum(c.isupper() for c in letters) < 0.8 * len(letters)):
+            if not _upper_case(line.group(0)):
                 break
             end = line_start + line.end()
         if end > line_start:
             return line_start, end
+        line_end = text.find("\n", m.start())
+        line_end = len(text) if line_end < 0 else line_end
+        if m.start() - line_start <= HEADING_LEAD and line_end - line_start <= HEADING_LINE:
+            return line_start, line_end
     return None
+
+
+def _upper_case(line: str) -> bool:
+    """A heading line: written in capitals (markdown and bold marks aside)."""
+    body = line.replace("*", "").replace("#", "").strip()
+    letters = [c for c in body if c.isalpha()]
+    return bool(body) and (not letters or sum(c.isupper() for c in letters) >= 0.8 * len(letters))
 
 
 def _kinds_in(span: str) -> list[str]:

@@ -264,3 +264,11 @@ def test_total_column_that_is_not_the_sum_is_a_finding() -> None:
                          ids=lambda p: p.stem[:40])
 def test_other_announcements_yield_no_meeting_facts(path: Path) -> None:
     assert run(path).facts == ()
+
+
+def test_title_case_heading_names_the_meeting_without_a_table() -> None:
+    text = ("Acme Widgets Holdings Limited\n(Stock Code: 1234)\n"
+            "Poll Results of the Extraordinary General Meeting held on 3 July 2023\n\n"
+            "The board announces that the resolution was duly passed by way of poll.\n")
+    (meeting,) = run_text(text).facts
+    assert (meeting.TYPE, meeting.kind, meeting.date) == ("meeting", "egm", "2023-07-03")
