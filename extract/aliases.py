@@ -43,6 +43,8 @@ _GENERIC_WORDS = frozenset({
     "prospectus", "date", "agreement", "sfo", "prc", "group's", "law", "articles", "reporting",
 })
 _HONORIFIC_KEYS = frozenset(h.casefold().rstrip(".") for h in HONORIFICS)
+#: Words the exchange format treats as one when comparing names.
+_WORD_FORMS = {"limited": "ltd", "company": "co"}
 #: Punctuation the exchange format ignores when comparing names.
 _PUNCT = re.compile(r"[.,()\"'“”‘’]")
 
@@ -60,8 +62,7 @@ class AliasDef:
 def name_key(name: str) -> tuple[str, ...]:
     """Comparison key of a name, by the exchange format's rules (case, punctuation, honorifics)."""
     text = _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold()).replace("-", " ")
-    words = {"limited": "ltd", "company": "co"}
-    return tuple(words.get(w, w) for w in text.split() if w not in _HONORIFIC_KEYS)
+    return tuple(_WORD_FORMS.get(w, w) for w in text.split() if w not in _HONORIFIC_KEYS)
 
 
 def strip_honorific(name: str) -> str:
