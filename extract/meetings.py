@@ -109,8 +109,7 @@ PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?
 # `... was unable to attend the AGM due to other business commitments`.
 ABSENT = re.compile(r"\b(?:unable|not\s+able)\s+to\s+attend|\b(?:did|could)\s+not\s+attend|"
                     r"\bfailed\s+to\s+attend|\babsent\b|\bwere\s+not\s+present|\bwas\s+not\s+present", re.I)
-ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b|\b(?:chaired|presided\s+(?:over\s+)?)\s*by\b",
-                      re.I)
+ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b|\bchaired\b|\bpresided\b", re.I)
 CLAUSE_SPLIT = re.compile(r"\bwhereas\b|\bwhile\b|\bbut\b|(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<![A-Z])\.\s+(?=[A-Z])")
 MEETING_WORD = re.compile(r"\bmeetings?\b|\bAGM\b|\bEGM\b|\bSGM\b", re.I)
 # Organisations acting at the meeting, named before their role: `Computershare Hong Kong Investor

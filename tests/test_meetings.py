@@ -272,3 +272,13 @@ def test_title_case_heading_names_the_meeting_without_a_table() -> None:
             "The board announces that the resolution was duly passed by way of poll.\n")
     (meeting,) = run_text(text).facts
     assert (meeting.TYPE, meeting.kind, meeting.date) == ("meeting", "egm", "2023-07-03")
+
+
+def test_chairing_is_attending() -> None:
+    text = ANNOUNCEMENT.replace(
+        "Mr. Chan Tai Man, Ms. Lee Mei and Dr. Wong Kar Wai attended the AGM, while Mr. Ho Ka Ming was unable "
+        "to attend the AGM due to other engagements.",
+        "Mr. Ho Ka Ming was unable to attend the AGM, and Mr. Chan Tai Man chaired the AGM.")
+    facts = run_text(text).facts
+    assert [f.person for f in facts if f.TYPE == "attendance"] == ["Chan Tai Man"]
+    assert [f.person for f in facts if f.TYPE == "absence"] == ["Ho Ka Ming"]
