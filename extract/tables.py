@@ -5,7 +5,9 @@ Disclosure tables (pledges, releases, shareholdings, ...) reach us as text in a 
 * one row per line, cells separated by tabs, the header sometimes wrapped over two lines
   (`Name of<TAB>Number of pledged` / `shareholder<TAB>shares (shares)`);
 * header cells cut short (`thousand)`, `capital`) or merged, a `Total` row at the end;
-* one cell per line (every value on its own line, rows one after another);
+* one cell per line (every value on its own line, rows one after another), a cell wrapped over
+  lines marked by the trailing space PDF extraction leaves on the wrapped line;
+* page furniture (`<<<PAGE 2>>>`, `– 2 –`) in the middle of a table;
 * "scrambled" rows, where one line holds several holders run together and each cell lists all
   holders' values in order (`38,710.0160 860.3174`): the reader keeps such cells whole and
   `cell_values` splits them, the caller decides whether the values can be aligned.
@@ -201,7 +203,10 @@ def _unwrap(lines: list[Cell]) -> list[Cell]:
             continue
         lead = line.start + line.text.index(stripped)
         cell = Cell(stripped, lead, lead + len(stripped))
-        out[-1:] = [_join(out[-1], cell)] if carry and out else out[-1:] + [cell]
+        if carry and out:
+            out[-1] = _join(out[-1], cell)
+        else:
+            out.append(cell)
         carry = line.text.endswith((" ", "\u00a0"))
     return out
 
