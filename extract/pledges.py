@@ -69,8 +69,8 @@ NO = re.compile(r"^\s*(?:no|否)\b", re.I)
 DAY_FIRST_DATE = re.compile(r"\b(?P<d>[0-3]?\d)[/.-](?P<m>[01]?\d)[/.-](?P<y>(?:19|20)\d\d)\b")
 #: Between the two dates of a merged column: `2024-05-02 to 2025-05-01`, `2024/5/2 - 2025/5/1`.
 DATE_RANGE_SEPARATOR = re.compile(r"\s+(?:to|until|till|through)\s+|\s*[~至]\s*|\s+[-–—]\s+", re.I)
-#: A sentence that may tell a pledge or release (`pledged 180,000,000 shares`, `released the pledge`).
-PROSE_SIGNAL = re.compile(r"\bpledged\s+(?:an?\s+(?:aggregate|total)\s+of\s+)?\d|\breleas\w*\s+(?:of\s+)?(?:the\s+)?pledge\s+(?:over|of|on)\s+\d", re.I)
+#: A sentence that may tell a pledge or release (`pledged`, `released`); the patterns below decide.
+PROSE_SIGNAL = re.compile(r"\bpledged\b|\breleas\w*\b", re.I)
 #: An active pledge: `Tianhe Global pledged 180,000,000 shares`, `X has pledged an aggregate of
 #: 3,600 (10,000 shares) A shares`.
 PROSE_PLEDGE = re.compile(r"(?:\b(?:has|had)\s+)?\bpledged\s+(?:an?\s+(?:aggregate|total)\s+of\s+)?"
@@ -80,6 +80,17 @@ PROSE_PLEDGE = re.compile(r"(?:\b(?:has|had)\s+)?\bpledged\s+(?:an?\s+(?:aggrega
 PROSE_RELEASE = re.compile(r"(?:\b(?:has|had)\s+)?\breleas\w*\s+(?:of\s+)?(?:the\s+)?pledge\s+(?:over|of|on)\s+"
                            r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*|million\s+)?"
                            r"(?:ordinary\s+|[AH][\s-]+)?shares?\b", re.I)
+#: Passive forms: `50,000,000 shares held by X were pledged to Y`, `the pledge over 50,000,000
+#: shares created by X in favour of Y was released on ...`.
+PROSE_PLEDGE_PASSIVE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*|million\s+)?"
+                                  r"(?:ordinary\s+|[AH][\s-]+)?shares?\b.{0,160}?\b(?:were|was|have\s+been|"
+                                  r"has\s+been|had\s+been)\s+pledged\b", re.I | re.S)
+PROSE_RELEASE_PASSIVE = re.compile(r"\bpledge\s+(?:over|of|on)\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
+                                   r"(?P<unit>\([^)]{0,30}\)\s*|million\s+)?(?:ordinary\s+|[AH][\s-]+)?shares?\b"
+                                   r".{0,200}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                                   r"(?:fully\s+)?released\b", re.I | re.S)
+#: Where a pledge's end is stated: `expiring on 9 June 2026`, `until 9 June 2026`, `maturity date of`.
+PROSE_EXPIRY = re.compile(r"\b(?:expir\w*|matur\w*|until|ending|due)\b(?:\s+(?:on|date|of|is))*\s+(?=\S)", re.I)
 #: The pledgor after `by` when the sentence is passive: `... pledged by Tianhe Global`.
 PROSE_BY = re.compile(r"\bby\s+(?=[A-Z])")
 #: The pledgee: `in favour of Orient Harbour Finance Limited`, `to Bank of X`, `with X`.
@@ -303,17 +314,19 @@ def _prose_count(m: re.Match[str]) -> int | None:
 def _prose_pledge(ctx: DocContext, book: NameBook, start: int, end: int) -> Pledge | PledgeRelease | None:
     """One pledge or release told by a sentence: pledgor, count, pledgee and date all stated."""
     sentence = ctx.text[start:end]
-    release = PROSE_RELEASE.search(sentence)
-    m = release or PROSE_PLEDGE.search(sentence)
+    release = PROSE_RELEASE.search(sentence) or PROSE_RELEASE_PASSIVE.search(sentence)
+    m = release or PROSE_PLEDGE.search(sentence) or PROSE_PLEDGE_PASSIVE.search(sentence)
     if m is None:
         return None
-    pledgor = name_before(ctx.text, start + m.start())
+    passive = m.re in (PROSE_RELEASE_PASSIVE, PROSE_PLEDGE_PASSIVE)
+    pledgor = None if passive else name_before(ctx.text, start + m.start())
     if pledgor is None and (by := PROSE_BY.search(sentence)):
         found = name_after(ctx.text, start + by.end())
         pledgor = (found[0], found[1]) if found else None
-    to = PROSE_PLEDGEE.search(sentence, m.end())
+    to = PROSE_PLEDGEE.search(sentence, m.start("n"))
     pledgee = name_after(ctx.text, start + to.end()) if to else None
     dates = [iso for _s, _e, iso in find_dates(sentence)]
+    expiry = PROSE_EXPIRY.search(sentence)
     count = _prose_count(m)
     if pledgor is None or pledgee is None or count is None or not dates or is_generic(pledgor[0]):
         return None
@@ -324,7 +337,9 @@ def _prose_pledge(ctx: DocContext, book: NameBook, start: int, end: int) -> Pled
     capital = float(share.group("pct")) if share else None
     if release:
         return PledgeRelease(start=None, end=dates[-1], percent_of_capital=capital, **common)
-    return Pledge(start=dates[0], end=None, percent_of_capital=capital, **common)
+    end_date = parse_date(sentence[expiry.end():]) if expiry else None
+    return Pledge(start=dates[0], end=end_date if end_date != dates[0] else None,
+                  percent_of_capital=capital, **common)
 
 
 def prose_pledges(ctx: DocContext, book: NameBook) -> list[Pledge | PledgeRelease]:

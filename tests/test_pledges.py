@@ -272,3 +272,23 @@ def test_prose_that_states_no_pledge_is_not_read() -> None:
     text = text.replace("Lingfeng Global is interested", "Lingfeng Global and Mr. Wu Lei together are interested")
     facts = extract_announcement(_announce("no-prose", text), MODULES).facts
     assert not [f for f in facts if f.TYPE in ("pledge", "pledge_release", "shareholding")]
+
+
+def test_passive_prose_pledge_and_release_with_expiry() -> None:
+    text = PROSE.replace(
+        "Lingfeng Global pledged 180,000,000 \nshares of the Company",
+        "180,000,000 shares held by Lingfeng Global were pledged for a term expiring on 9 June 2026")
+    text = text.replace(
+        "Lingfeng Global has released the pledge over 50,000,000 shares of the Company in \nfavour of "
+        "Eastern Bank Limited.",
+        "the pledge over 50,000,000 shares created by Lingfeng Global in favour of Eastern Bank Limited "
+        "was released.")
+    facts = extract_announcement(_announce("passive", text), MODULES).facts
+    pledges = [(f.TYPE, f.pledgor, f.pledgee, f.shares, f.start, f.end) for f in facts
+               if isinstance(f, (Pledge, PledgeRelease))]
+    assert pledges == [
+        ("pledge", "Lingfeng Global Investments Limited", "Harbour Finance Limited", 180_000_000, "2025-06-10",
+         "2026-06-09"),
+        ("pledge_release", "Lingfeng Global Investments Limited", "Eastern Bank Limited", 50_000_000, None,
+         "2025-06-11"),
+    ]
