@@ -45,10 +45,11 @@ CUMULATIVE_HEADER = re.compile(
 # Prose that merely names the choices (`vote for, against or abstain`) is not a header.
 PROSE_BEFORE_HEADER = re.compile(r"(?:vote|voting|votes\s+cast|cast)\s*$", re.I)
 
-# Resolution numbers, family `1.` `12` `1.01` `2(a)` `2.(a)` `(a)` `(iv)` `a)`, read at a cell or
+# Resolution numbers, family `1.` `12` `1.01` `2(a)` `2.(a)` `(a)` `(iv)` `(1)` `a)`, read at a cell or
 # sentence start; the sequence check decides which candidates are real.
 MARKER = re.compile(
-    r"(?<![\w.,%$/()\-])(?P<num>\d{1,2}(?:\.\d{1,2})?(?:\.?\s?\([a-zA-Z]{1,4}\))?|\([a-zA-Z]{1,4}\)|[a-z]\))"
+    r"(?<![\w.,%$/()\-])(?P<num>\d{1,2}(?:\.\d{1,2})?(?:\.?\s?\((?:[a-zA-Z]{1,4}|\d{1,2})\))?"
+    r"|\((?:[a-zA-Z]{1,4}|\d{1,2})\)|[a-z]\))"
     r"(?P<dot>\.)?(?=[\s|])")
 # Words that make a following number a reference, not a row: `resolution No. 5`, `Rule 13.40`.
 REFERENCE_BEFORE = re.compile(r"(?:\bNos?\.?|\bnumbers?|\bresolutions?|\bRule|\bparagraphs?|\bitems?|"
@@ -97,6 +98,8 @@ KIND_LABEL_CELL = re.compile(r"(?:ordinary|special)\s+resolutions?\s*:?", re.I)
 # Per-class vote lines inside a row (`A Shares ... H Shares ... Total ...`): only the total is read.
 TOTAL_LABEL = re.compile(r"\bTotal\b", re.I)
 
+#: How a list of sub-resolutions starts: `(a)`, `(i)`, `(1)`.
+FIRST_SUBS = ("a", "i", "1")
 ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
          "xv", "xvi", "xvii", "xviii", "xix", "xx")
 #: Farthest a table's first resolution number may stand from its header, and a row from its start.
@@ -225,7 +228,7 @@ def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
     raw = re.sub(r"\s", "", m.group("num"))
     before = text[max(0, m.start() - 200):m.start()].rstrip(" \u00a0")
     strong = not before or before[-1] in "\n\t|"
-    letter_m = re.search(r"\(?([a-zA-Z]{1,4})\)$", raw)
+    letter_m = re.search(r"\(?([a-zA-Z]{1,4}|(?<=\()\d{1,2})\)$", raw)
     letter = letter_m.group(1) if letter_m else None
     head = raw[:letter_m.start()].rstrip(".") if letter_m else raw
     main = decimal = None
@@ -238,7 +241,7 @@ def _parse_marker(text: str, m: re.Match[str]) -> Marker | None:
         nxt = text[m.end() + (after.end() if after else 0):][:1]
         if not strong or not (nxt.isalpha() or nxt in "“\""):
             return None
-    if letter is not None and letter.lower() not in ROMAN and len(letter) > 1:
+    if letter is not None and not letter.isdigit() and letter.lower() not in ROMAN and len(letter) > 1:
         return None
     return Marker(m.start(), m.end(), main, decimal, letter, strong)
 
@@ -297,7 +300,7 @@ def _restarts_section(text: str, row_start: int, marker: Marker) -> bool:
 
 def _first_number(marker: Marker) -> tuple[str, tuple[int | None, str | None, str | None]] | None:
     """The number a table's first row carries: any main number, `n.01`, or a first letter."""
-    if marker.letter is not None and marker.letter.lower() not in ("a", "i"):
+    if marker.letter is not None and marker.letter.lower() not in FIRST_SUBS:
         return None
     if marker.decimal is not None and int(marker.decimal) != 1:
         return None
@@ -319,7 +322,7 @@ def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None
     if m_letter is not None and m_dec is None:
         parent = m_main if m_main is not None else main
         fresh = m_main is not None and main is not None and m_main == main + 1
-        first = m_letter.lower() in ("a", "i")
+        first = m_letter.lower() in FIRST_SUBS
         if (parent == main and (letter is None and first or _letter_follows(letter, m_letter))) or (fresh and first):
             return _as_written(parent, None, m_letter), (parent, None, m_letter)
         return None
@@ -354,8 +357,10 @@ def _votes_before_sibling(text: str, marker: Marker, state: tuple[int | None, st
 
 
 def _next_letter(letter: str) -> str | None:
-    """The sibling after `letter`: `b` after `a`, `ii` after `i` (as a roman numeral)."""
+    """The sibling after `letter`: `b` after `a`, `ii` after `i` (as a roman numeral), `2` after `1`."""
     low = letter.lower()
+    if low.isdigit():
+        return str(int(low) + 1)
     if low in ROMAN:
         nxt = ROMAN[ROMAN.index(low) + 1] if ROMAN.index(low) + 1 < len(ROMAN) else None
     else:
@@ -366,10 +371,12 @@ def _next_letter(letter: str) -> str | None:
 
 
 def _letter_follows(prev: str | None, nxt: str) -> bool:
-    """(b) follows (a); (ii) follows (i); (j) follows (i) too, as a letter."""
+    """(b) follows (a); (ii) follows (i); (j) follows (i) too, as a letter; (2) follows (1)."""
     if prev is None:
         return False
     prev, nxt = prev.lower(), nxt.lower()
+    if prev.isdigit() or nxt.isdigit():
+        return prev.isdigit() and nxt.isdigit() and int(nxt) == int(prev) + 1
     if len(prev) == 1 and len(nxt) == 1 and ord(nxt) == ord(prev) + 1:
         return True
     return prev in ROMAN and nxt in ROMAN and ROMAN.index(nxt) == ROMAN.index(prev) + 1

@@ -337,3 +337,9 @@ def test_year_wrapped_into_a_cell_of_its_own() -> None:
     assert [(r.number, r.votes) for r in table.rows] == [("1", {"for": 1000, "against": 0}),
                                                         ("2", {"for": 900, "against": 0})]
     assert table.rows[0].title == "To adopt the accounts for the year ended 31 December 2019"
+
+
+def test_numbered_sub_resolutions_in_brackets() -> None:
+    text = ("For\tAgainst\tAbstain\n7.\tTo approve the proposed issue of H Shares:\n"
+            "\t(1)\tClass of shares\t100\t0\t0\n\t(2)\tIssue price\t99\t1\t0\n8.\tTo approve the plan\t98\t2\t0\n")
+    assert [(r.number, r.votes["for"]) for r in only_table(text).rows] == [("7(1)", 100), ("7(2)", 99), ("8", 98)]
