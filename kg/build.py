@@ -16,6 +16,7 @@ from rdflib.namespace import SKOS
 
 from extract.readers import ReadError, find_files, read_announcement
 from extract.run import extract_announcement
+from kg.link import link_releases
 from kg.mapping import document_iri, map_document
 from kg.resolve import Resolver
 from kg.store import GraphStore
@@ -38,6 +39,7 @@ class BuildReport:
     facts: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
+    links: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -48,6 +50,8 @@ class BuildReport:
         if self.skipped:
             lines.append("skipped (not read with confidence): "
                          + ", ".join(f"{t} {n}" for t, n in sorted(self.skipped.items())))
+        if self.links:
+            lines.append(f"linked: {self.links} releases to the pledges they end")
         lines += [f"error: {e}" for e in self.errors]
         return "\n".join(lines)
 
@@ -93,6 +97,7 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
         report.skipped.update(s.family for s in extraction.skipped)
         report.skipped.update("no-issuer" for _ in mapped.unmapped)
     bar.done()
+    report.links = link_releases(store)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -42,6 +42,10 @@ class GraphStore(ABC):
         """Atomically make `graph` hold exactly `triples` (nothing half-written on failure)."""
 
     @abstractmethod
+    def add_triples(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Add `triples` to `graph` in one transaction (derived links; facts use replace_graph)."""
+
+    @abstractmethod
     def remove_graph(self, graph: URIRef) -> None: ...
 
     @abstractmethod
@@ -137,6 +141,12 @@ class OxigraphStore(GraphStore):
         body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
         self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{ {body} }} }}")
 
+    def add_triples(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        g = _to_ox(graph)
+        body = " .\n".join(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)}" for s, p, o in triples)
+        if body:
+            self._store.update(f"INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+
     def remove_graph(self, graph: URIRef) -> None:
         self._store.update(f"DROP SILENT GRAPH {_to_ox(graph)}")
 
@@ -208,6 +218,12 @@ class MemoryStore(GraphStore):
         for t in triples:  # build first, so a failure leaves the old graph untouched
             staged.add(t)
         self._ds.remove_graph(graph)
+        target = self._ds.graph(graph)
+        for t in staged:
+            target.add(t)
+
+    def add_triples(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        staged = list(triples)
         target = self._ds.graph(graph)
         for t in staged:
             target.add(t)

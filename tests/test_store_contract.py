@@ -113,3 +113,10 @@ def test_document_hash_lookup(store: GraphStore) -> None:
     store.replace_graph(mapped.graph, mapped.triples)
     assert store.document_sha256(document_iri(factories.DOC)) == "0" * 64
     assert store.document_sha256(document_iri("other")) is None
+
+
+def test_add_triples_extends_one_graph(store: GraphStore) -> None:
+    store.replace_graph(G1, triples(1, "a"))
+    store.add_triples(G1, triples(3, "b")[1:])
+    store.add_triples(G1, [])
+    assert store.graphs() == [G1] and len(store) == 3
