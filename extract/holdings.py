@@ -455,6 +455,11 @@ def extract_holdings(ctx: DocContext) -> list[Fact]:
     seen: set[tuple[str, ...]] = set()
     for member in members:
         holder = book.canonical(member.name)
+        if len(holder.split()) < 2:
+            # `Mr. Tu` with no full name anywhere in the document: which Tu is not known.
+            ctx.skip(FAMILY, f"controlling shareholder named by surname only: {holder!r}",
+                     member.start, member.end)
+            continue
         if name_key(holder) in seen:
             continue
         seen.add(name_key(holder))

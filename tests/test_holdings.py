@@ -129,3 +129,18 @@ def test_defined_company_inside_the_group_sentence() -> None:
             'Xuri Partnership are together interested in approximately 36.66% of the issued share capital '
             'of the Company, and are therefore a group of controlling shareholders of the Company.')
     assert _members(text) == ["Lin Bo", "Minhe Industrial Co., Ltd.", "Xuri Partnership"]
+
+
+def test_controlling_shareholder_by_surname_only_is_skipped() -> None:
+    from extract.context import DocContext
+    from extract.holdings import extract_holdings
+    from extract.pipeline import get_nlp
+    from extract.records import Announcement, DocumentMeta
+
+    text = ("Upon Listing, Mr. Lam, Mr. Cheung Ka Wai and Rich Harvest Holdings Limited will be a group "
+            "of controlling shareholders of the Company.")
+    ann = Announcement("d", "d.txt", text, "0" * 64, "utf-8")
+    ctx = DocContext(ann, DocumentMeta("d", issuer="Acme Limited", date="2026-01-01"), get_nlp())
+    holders = [f.holder for f in extract_holdings(ctx) if f.TYPE == "controlling_shareholder"]
+    assert "Lam" not in holders and "Cheung Ka Wai" in holders
+    assert any("surname only" in s.reason for s in ctx.skipped)
