@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD, DCTERMS
 
 from extract.records import Alias, DocumentMeta, Fact, field_kinds
-from kg.resolve import Resolver
+from kg.resolve import Resolver, name_key, slug
 from kg.vocab import GOV, ID, ORG
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -139,6 +139,14 @@ def _fact_triples(doc: URIRef, fact: Fact, issuer: str, resolver: Resolver,
                     (board, ORG.unitOf, resolver.org_iri(issuer)),
                     (resolver.org_iri(issuer), GOV.board, board),
                     (board, RDFS.label, Literal(f"Board of {issuer}"))]
+    if fact.TYPE == "controlling_shareholder":
+        group = ID[f"group/{quote(fact.evidence.doc_id, safe='')}/{slug(name_key(issuer))}"]
+        triples += [(node, GOV.controllingGroup, group), (group, RDF.type, GOV.ControllingGroup),
+                    (group, GOV.company, resolver.org_iri(issuer)),
+                    (group, RDFS.label, Literal(f"Controlling group of {issuer}"))]
+        if fact.values().get("group_percent") is not None:
+            triples.append((group, GOV.groupPercent, Literal(fact.values()["group_percent"],
+                                                             datatype=XSD.decimal)))
     return triples
 
 

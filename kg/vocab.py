@@ -29,6 +29,7 @@ class GOV(DefinedNamespace):
     Person: URIRef
     Organisation: URIRef
     Board: URIRef
+    ControllingGroup: URIRef
     Committee: URIRef
     Directorship: URIRef
     OfficerPost: URIRef
@@ -125,6 +126,7 @@ class GOV(DefinedNamespace):
     sourcePath: URIRef
     stockCode: URIRef
     board: URIRef
+    controllingGroup: URIRef
     committeeUnit: URIRef
     committeeKind: URIRef
     releases: URIRef

@@ -87,3 +87,14 @@ def test_every_fact_has_evidence_and_provenance(store: GraphStore) -> None:
     assert rows == []
     n = store.select("""SELECT (COUNT(?f) AS ?n) WHERE { ?f <https://w3id.org/hk-governance/ontology#evidence> ?e }""")
     assert int(n[0]["n"]) == len(factories.every_type())
+
+
+def test_controlling_shareholders_of_one_filing_form_one_group(store: GraphStore) -> None:
+    from extract.records import ControllingShareholder
+    members = [ControllingShareholder(company=factories.ISSUER, holder=h, as_of="2026-03-31", group_percent=31.42,
+                                      evidence=factories.ev()) for h in ("Chan Tai Man", "Acme Holdings Limited")]
+    load(store, members)
+    rows = store.select("""PREFIX gov: <https://w3id.org/hk-governance/ontology#>
+        SELECT ?g (COUNT(?m) AS ?n) ?p WHERE { ?m gov:controllingGroup ?g . ?g a gov:ControllingGroup ;
+        gov:groupPercent ?p } GROUP BY ?g ?p""")
+    assert [(int(r["n"]), float(r["p"])) for r in rows] == [(2, 31.42)]
