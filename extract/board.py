@@ -18,6 +18,16 @@ are read:
 
 A paragraph mixing the families, or a role phrase that fits neither, is skipped whole: a wrong
 directorship costs more than a missed one.
+
+Two more layouts state the board without that lead:
+
+- rosters under role headings, one director per line (`Executive Directors` / `Mr. A (Chairman)` /
+  `Independent Non-executive Directors` / `Mr. B`): the standard `LIST OF DIRECTORS AND THEIR ROLES
+  AND FUNCTIONS` announcement (as of its date), and the directors' report's `The Directors during the
+  year and up to the date of this report were:` with `(resigned on ...)` / `(appointed on ...)` notes
+  (those who left are not read; as of the date the report is signed, and skipped when it is not found);
+- `The Board currently comprises ...` in a report: read for the inline titles of the officer family
+  only, since the paragraph names no date its directorships could be stated as of.
 """
 from __future__ import annotations
 
@@ -26,8 +36,9 @@ from dataclasses import dataclass, replace
 
 from extract.context import DocContext
 from extract.components import SPAN_KEY
+from extract.dates import find_dates, parse_date
 from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, PAGE_JUNK, POST_NOMINAL, SINGLE_NAME, Folded,
-                           clean_person, fold, read_titles, title_items)
+                           clean_person, fold, officer_title, read_titles, title_items)
 from extract.records import Directorship, Fact
 from extract.registry import extractor
 from extract.vocab import DIRECTOR_ROLE_PHRASES
@@ -75,6 +86,47 @@ NAME_SEPARATOR = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 # Parentheses that give another name of the person, not a title.
 ALIAS = re.compile(r"^\s*(?:alias|also\s+known\s+as|a\.k\.a\.?|formerly\s+known\s+as)\b", re.I)
 
+# Undated board paragraphs of reports: `The Board currently comprises ...`, `The Board presently consists of`.
+CURRENT_BOARD_LEAD = re.compile(r"\b(?:The|Our)\s+Board\s+(?:currently|presently)\s+(?=compris|consist)")
+
+# Roster leads. The standard HKEX announcement `LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS` (a title line).
+ROSTER_TITLE = re.compile(r"^[ \t#*]*LIST\s+OF\s+DIRECTORS\s+AND\s+THEIR\s+ROLES?\s+AND\s+FUNCTIONS?\b", re.I | re.M)
+# Directors' report: `The Directors during the year and up to the date of this report were:`, `The directors of
+# the Company who held office during the year ended 31 December 2024 and up to the date of this report are as
+# follows:`, `During the year and up to the date of this report, the Directors were:`.
+_DURING = (r"during\s+the\s+(?:financial\s+)?(?:year|period)(?:\s+under\s+review|\s+ended\s+[^\n:;]{6,25}?)?\s+"
+           r"and\s+up\s+to\s+the\s+date\s+of\s+this\s+(?:annual\s+)?report")
+REPORT_ROSTER_LEAD = re.compile(
+    rf"\b(?:the\s+)?directors\s+(?:of\s+the\s+Company\s+)?(?:who\s+(?:held\s+office|served)\s+)?{_DURING}\s+"
+    rf"(?:were|are)(?:\s+as\s+follows)?\s*:?|\b{_DURING},?\s+the\s+directors\s+(?:of\s+the\s+Company\s+)?"
+    r"(?:were|are)(?:\s+as\s+follows)?\s*:?", re.I)
+#: How far after a roster lead its first role heading may be, in characters.
+ROSTER_LEAD_REACH = 800
+# A roster line: a name, then its notes in parentheses (`Mr. Kwok Wing Fat (Chairman)`, `Mr. Tsui Ho Man
+# (appointed on 1 July 2024)`), possibly followed by the Chinese name.
+ROSTER_LINE = re.compile(r"^(?P<name>[^()\u4e00-\u9fff]+?)\s*(?P<notes>(?:\([^()]*\)\s*)*)[\u4e00-\u9fff\s]*$")
+# Notes saying the person is no longer a director (or no longer in the role the heading states).
+ROSTER_LEFT = re.compile(r"\b(?:resign\w*|retir\w*|ceas\w*|removed|deceased|passed\s+away|re-?designat\w*|"
+                         r"vacat\w*|term\s+(?:ended|expired)|not\s+re-?elected)\b", re.I)
+# A note dating the person's appointment: `appointed on 1 July 2024`, `appointed with effect from 28 May 2024`.
+ROSTER_APPOINTED = re.compile(r"^\s*appointed\b(?:\s+as\s+[^()]{2,80}?)?\s+(?:on|with\s+effect\s+from|"
+                              r"w\.e\.f\.|effective\s+from)\s+(?P<date>[^()]{6,30})$", re.I)
+# Lines that end a page and start the next (running heads of reports), passed over after a page marker.
+ROSTER_FURNITURE = re.compile(r"\d|\b(?:Report|Annual|Interim|Limited|Ltd|Holdings|Group|Governance)\b", re.I)
+# Capitalised words of headings that never stand in a name (`Senior Management`, `Board Committees`).
+ROSTER_NOT_NAME = re.compile(r"\b(?:Report|Annual|Interim|Governance|Management|Senior|Members?|Notes?|Biograph\w*|"
+                             r"Profiles?|Information|Corporate|Auditors?|Committees?|Remuneration|Nomination|Audit)\b",
+                             re.I)
+#: Lines of page furniture passed over after a page marker inside a roster.
+ROSTER_FURNITURE_LINES = 4
+# Where a report is signed: `On behalf of the Board`, `By order of the Board`, then `Hong Kong, 26 March 2025`.
+REPORT_SIGNOFF = re.compile(r"\b(?:(?:For\s+and\s+)?On\s+behalf\s+of|By\s+order\s+of)\s+the\s+Board\b", re.I)
+# The date line of a signature: the date alone, or after a place (`Hong Kong, 26 March 2025`).
+SIGNOFF_DATE_LINE = re.compile(r"^[ \t*]*(?:[A-Z][A-Za-z ,.'()]{1,60},\s*)?(?P<date>[^\n]{6,30}?)[ \t*]*$", re.M)
+#: How far after a directors' report roster its signature is looked for, and how far after the sign-off its date.
+REPORT_SIGNOFF_REACH = 150_000
+SIGNOFF_DATE_REACH = 400
+
 _ROLES = {k.lower(): v for k, v in DIRECTOR_ROLE_PHRASES.items()}
 
 
@@ -92,11 +144,18 @@ class Seat:
 
 @dataclass(frozen=True)
 class BoardParagraph:
-    """A closing board paragraph: its document offsets and the seats read from it."""
+    """A board paragraph or roster: its document offsets and the seats read from it.
+
+    `as_of` is the date its seats are stated for (None: the document's date); `dated` is False for
+    paragraphs that name no date at all (`The Board currently comprises` in a report), whose seats
+    give officer titles but no directorship.
+    """
 
     start: int
     end: int
     seats: tuple[Seat, ...]
+    as_of: str | None = None
+    dated: bool = True
 
 
 @dataclass(frozen=True)
@@ -115,16 +174,17 @@ class _Segment:
 @extractor("directorship")
 def extract_directorships(ctx: DocContext) -> list[Fact]:
     """Directorship facts of every board paragraph, as of the announcement date."""
-    paragraphs = board_paragraphs(ctx)
-    if not paragraphs:
-        return []
-    if not ctx.meta.issuer or not ctx.meta.date:
-        ctx.skip("directorship", "board paragraph but no issuer or announcement date",
-                 paragraphs[0].start, paragraphs[0].end)
-        return []
-    return [Directorship(company=ctx.meta.issuer, person=seat.person, role=seat.role, as_of=ctx.meta.date,
-                         proposed=seat.proposed, evidence=ctx.evidence(par.start, par.end))
-            for par in paragraphs for seat in par.seats]
+    paragraphs = [par for par in board_paragraphs(ctx) if par.dated]
+    facts: list[Fact] = []
+    for par in paragraphs:
+        as_of = par.as_of or ctx.meta.date
+        if not ctx.meta.issuer or not as_of:
+            ctx.skip("directorship", "board paragraph but no issuer or announcement date", par.start, par.end)
+            continue
+        facts += [Directorship(company=ctx.meta.issuer, person=seat.person, role=seat.role, as_of=as_of,
+                               proposed=seat.proposed, evidence=ctx.evidence(par.start, par.end))
+                  for seat in par.seats]
+    return facts
 
 
 def board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
@@ -155,7 +215,153 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
         seats = _read_paragraph(ctx, folded, lead.start(), end)
         if seats:
             out.append(BoardParagraph(lead.start(), end, tuple(seats)))
+    for lead in CURRENT_BOARD_LEAD.finditer(ctx.text):
+        if any(par.start <= lead.start() < par.end for par in out):
+            continue  # `As at the date of this report, the Board currently comprises`: read above
+        end = _paragraph_end(ctx.text, lead.end())
+        if end is None:
+            continue
+        folded = fold(ctx.text, lead.start(), end - 1 if ctx.text[end - 1] == "." else end)
+        seats = _read_paragraph(ctx, folded, lead.start(), end)
+        if seats:
+            out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
+    out += _rosters(ctx)
     return out
+
+
+def _rosters(ctx: DocContext) -> list[BoardParagraph]:
+    """Rosters under role headings, after a `LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS` title (as of the
+    announcement date) or a directors' report lead (as of the report's signature date)."""
+    out: list[BoardParagraph] = []
+    leads = [(m, False) for m in ROSTER_TITLE.finditer(ctx.text)]
+    leads += [(m, True) for m in REPORT_ROSTER_LEAD.finditer(ctx.text)]
+    for lead, in_report in sorted(leads, key=lambda item: item[0].start()):
+        if any(par.start <= lead.start() < par.end for par in out):
+            continue
+        seats, end = _roster_seats(ctx, lead.end(), in_report)
+        if not seats:
+            continue
+        as_of = None
+        if in_report:
+            as_of = _report_date(ctx.text, end)
+            if as_of is None:
+                ctx.skip("directorship", "directors' report roster but no date the report is signed",
+                         lead.start(), end)
+                continue
+        out.append(BoardParagraph(lead.start(), end, tuple(seats), as_of=as_of))
+    return out
+
+
+def _roster_seats(ctx: DocContext, start: int, in_report: bool) -> tuple[list[Seat], int]:
+    """Seats of the roster after a lead ending at `start`, and where the roster ends.
+
+    The first role heading must come within `ROSTER_LEAD_REACH`; then each non-blank line is a role
+    heading, a name line, or (just after a page marker) page furniture; any other line ends the roster.
+    """
+    text = ctx.text
+    lines = _raw_lines(text, start, min(len(text), start + 20_000))
+    first = next((i for i, (s, _, line) in enumerate(lines)
+                  if s - start <= ROSTER_LEAD_REACH and _roster_heading(line)), None)
+    if first is None:
+        return [], start
+    seats: list[Seat] = []
+    heading: tuple[str, tuple[tuple[str, str], ...]] | None = None
+    group: list[Seat] = []
+    furniture, end = 0, lines[first][1]
+
+    def close_group() -> None:
+        if heading and heading[1] and len(group) == 1:  # `Chairman and Executive Director` over one name
+            group[0] = replace(group[0], titles=heading[1] + group[0].titles)
+        seats.extend(group)
+        group.clear()
+
+    for line_start, line_end, line in lines[first:]:
+        if PAGE_JUNK.fullmatch(line):
+            furniture = ROSTER_FURNITURE_LINES
+            continue
+        found = _roster_heading(line)
+        if found:
+            close_group()
+            heading, furniture, end = found, 0, line_end
+            continue
+        read = _roster_line(ctx, line, line_start, line_end, heading[0] if heading else "", in_report)
+        if read is False:
+            if furniture and ROSTER_FURNITURE.search(line) or furniture and not re.search(r"[a-z]", line):
+                furniture -= 1
+                continue
+            break
+        furniture, end = 0, line_end
+        if read is not None:
+            group.append(read)
+    close_group()
+    return seats, end
+
+
+def _raw_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Non-blank lines of text[start:end] as (start, end, text without `*`, `#` and outer spaces)."""
+    out: list[tuple[int, int, str]] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        clean = " ".join(line.replace("*", " ").split()).lstrip("# ")
+        if clean:
+            out.append((pos, pos + len(line), clean))
+        pos += len(line) + 1
+    return out
+
+
+def _roster_heading(line: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """(role, titles) of a role heading line: `Executive Directors`, `Independent Non-executive Directors:`,
+    `Chairman and Executive Director`; None for any other line."""
+    phrase = re.sub(r"^(?:the|our)\s+", "", line.rstrip(" :：").lower())
+    if phrase in _ROLES:
+        return _ROLES[phrase], ()
+    items = title_items(phrase)
+    roles = {_ROLES[item] for item in items if item in _ROLES}
+    titles = [(officer_title(item), item) for item in items if item not in _ROLES]
+    if len(roles) == 1 and titles and all(title for title, _ in titles):
+        return roles.pop(), tuple((title, written) for title, written in titles if title)
+    return None
+
+
+def _roster_line(ctx: DocContext, line: str, start: int, end: int, role: str,
+                 in_report: bool) -> Seat | None | bool:
+    """The seat of one roster line; None for a director read but not kept (left, or doubtful: skipped);
+    False when the line is not a name line (the roster ends)."""
+    m = ROSTER_LINE.match(line)
+    if not m or ROSTER_NOT_NAME.search(m.group("name")):
+        return False
+    raw = m.group("name").strip()
+    person = clean_person(raw, forename_after_comma=True)
+    if person is None or not (HONORIFIC_ANYWHERE.match(raw) or re.search(r"[a-z]", raw)):
+        return False
+    titles: list[tuple[str, str]] = []
+    for inner in re.findall(r"\(([^()]*)\)", m.group("notes")):
+        if ALIAS.match(inner):
+            continue
+        if ROSTER_LEFT.search(inner):
+            return None  # not a director at the date the roster speaks for
+        appointed = ROSTER_APPOINTED.match(inner)
+        if appointed and parse_date(appointed.group("date")):
+            continue
+        read = read_titles(inner)
+        stated_role, _ = _parenthesised_role([inner])
+        if read is None or (stated_role and stated_role != role):
+            ctx.skip("directorship", f"roster note not read {inner!r} for {person!r}", start, end)
+            return None
+        titles += read
+    return Seat(person, role, False, tuple(titles), start, end)
+
+
+def _report_date(text: str, start: int) -> str | None:
+    """The date a report is signed: the date line of the first sign-off after `start`, else None."""
+    signoff = REPORT_SIGNOFF.search(text, start, min(len(text), start + REPORT_SIGNOFF_REACH))
+    if not signoff:
+        return None
+    for line in SIGNOFF_DATE_LINE.finditer(text, signoff.end(), min(len(text), signoff.end() + SIGNOFF_DATE_REACH)):
+        dates = find_dates(line.group("date"))
+        if dates and dates[0][0] == 0 and dates[0][1] == len(line.group("date")):
+            return dates[0][2]
+    return None
 
 
 def _paragraph_end(text: str, start: int) -> int | None:

@@ -107,14 +107,25 @@ def strip_honorifics(raw: str) -> str:
     return raw[m.end():] if m else raw
 
 
-def clean_person(raw: str) -> str | None:
+def clean_person(raw: str, *, forename_after_comma: bool = False) -> str | None:
     """A person's name as written, without honorific; None unless it is a plausible full name.
 
     A full name has two to six capitalised words and none of them is a governance word
     (`Board`, `Directors`, ...): one-word references (`Mr. Zhang`) are too ambiguous to keep.
+    With `forename_after_comma`, a name standing alone (a signature line, a roster line) may end
+    in an English forename after a comma, `Chan Tai Man, Peter`; in running text a comma separates
+    names, so callers reading lists keep the default and rejoin the forename themselves.
     """
     name = strip_honorifics(" ".join(raw.split()).strip(" ,;:*"))
     name = TRAILING_POST_NOMINALS.sub("", name).strip(" ,;:*")
+    if forename_after_comma and "," in name:
+        head, _, forename = name.rpartition(",")
+        forename = forename.strip()
+        person = clean_person(head)
+        if person is None or not SINGLE_NAME.fullmatch(forename) or POST_NOMINAL.fullmatch(forename) \
+                or forename.lower() in _STOPWORDS:
+            return None
+        return f"{person}, {forename}"
     if not PERSON_NAME.fullmatch(name):
         return None
     if any(word.lower() in _STOPWORDS for word in re.split(r"[\s\-]+", name)):

@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from extract.board import board_paragraphs
+from extract.board import NAME_SEPARATOR, board_paragraphs
 from extract.context import DocContext
-from extract.dates import MONTHS
+from extract.dates import MONTHS, parse_date
 from extract.identity import BY_ORDER, CJK, ENDS_WITH_COMPANY_FORM
 from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean_person, fold, officer_title,
                            read_titles, title_items)
@@ -56,6 +56,32 @@ SIGNATURE_DATE_LINE = re.compile(
     + r")\b[^\n]{0,12}\b(?:19|20)\d\d[ \t*]*$", re.I | re.M)
 #: How far after `By order of the Board` the signature block is read.
 SIGNATURE_WINDOW = 600
+# Appointment sentences: `Ms. Wong Mei Yee ("Ms. Wong") has been appointed as the Company Secretary with effect
+# from 28 February 2025`, `Mr. X has been appointed as an executive Director and the chief executive officer`,
+# `Mr. X has been re-designated as the chairman of the Board`. Only the perfect tense: `will be appointed` is
+# future, and `was appointed` is as often a biography's past post as a current one.
+APPOINTED_AS = re.compile(
+    rf"(?<![\w.])(?:{HONORIFIC})(?P<name>{_NAME})\s*(?:\([^()]{{0,60}}\)\s*)?"
+    r"(?:has|have)\s+been\s+(?:appointed|re-?designated)\s+as\s+")
+# Where the titles of an appointment end: its effective date, another clause, punctuation, another person.
+APPOINTED_END = re.compile(
+    rf"\s+(?:with\s+effect\s+from|w\.e\.f\.|effective\s+(?:from|on)|on|upon|from|in\s+place\s+of|to\s+"
+    rf"(?:replace|fill|succeed)|following|subject\s+to|for\s+a\s+term|until)\b|\s+and\s+(?={HONORIFIC})"
+    r"|[,;:()\"“”]|\.(?=\s|$)|\n\s*\n", re.I)
+# What follows the titles of an appointment and makes it conditional or not yet in force.
+APPOINTED_CONDITION = re.compile(r"^\s*,?\s*(?:subject\s+to|conditional|upon|following)\b", re.I)
+# The effective date of an appointment: `with effect from 28 February 2025`, `with effect from the same date`.
+EFFECTIVE_FROM = re.compile(r"^\s*,?\s*(?:with\s+effect\s+from|w\.e\.f\.|effective\s+(?:from|on)|on)\s+"
+                            r"(?P<when>[^.;\n]{0,60})", re.I)
+# An effective clause that names no date but means the document's own: `the same date`, `today`.
+EFFECTIVE_NOW = re.compile(r"^(?:the\s+same\s+(?:date|day)|today|the\s+date\s+(?:of\s+this\s+announcement|hereof))",
+                           re.I)
+# Title first: `The company secretary of the Company is Ms. Chan Yuk Ling`, `the joint company secretaries of
+# the Company are Ms. A and Mr. B`; the whole title must be a known one, the names must end there.
+TITLE_IS_NAME = re.compile(
+    rf"\b[Tt]he\s+(?P<title>[A-Za-z][A-Za-z \-]{{2,60}}?)\s+(?:is|are)\s+(?:currently\s+|presently\s+)?"
+    rf"(?P<names>(?:{HONORIFIC}){_NAME}(?:\s*(?:,|\band\b)\s*(?:{HONORIFIC}){_NAME})*)"
+    r"(?=\s*(?:[,.;(]|\bwho\b|\band\b|$))")
 
 
 @dataclass(frozen=True)
@@ -67,6 +93,8 @@ class _Held:
     as_written: str
     start: int
     end: int
+    #: The date the title is stated for, when it is not the document's (a directors' report roster).
+    as_of: str | None = None
 
 
 @extractor("officer")
@@ -81,7 +109,7 @@ def extract_officers(ctx: DocContext) -> list[Fact]:
         if key in seen:
             continue
         seen.add(key)
-        facts.append(Officer(company=ctx.meta.issuer, person=held.person, title=held.title, as_of=ctx.meta.date,
+        facts.append(Officer(company=ctx.meta.issuer, person=held.person, title=held.title, as_of=held.as_of or ctx.meta.date,
                              title_as_written=held.as_written, evidence=ctx.evidence(held.start, held.end)))
     return facts
 
@@ -96,9 +124,11 @@ def _all_held(ctx: DocContext) -> Iterator[_Held]:
     for paragraph in board_paragraphs(ctx):
         for seat in paragraph.seats:
             for title, as_written in seat.titles:
-                yield _Held(seat.person, title, as_written, seat.start, seat.end)
+                yield _Held(seat.person, title, as_written, seat.start, seat.end, paragraph.as_of)
     yield from _apposition_titles(ctx)
     yield from _statement_titles(ctx)
+    yield from _appointment_titles(ctx)
+    yield from _title_first(ctx)
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
@@ -135,7 +165,7 @@ def _signatory_line(lines: list[tuple[int, int, str]]) -> int | None:
     for i, (_, _, line) in enumerate(lines[:4]):
         if CJK.search(line) or ENDS_WITH_COMPANY_FORM.search(line):
             continue
-        person = clean_person(line)
+        person = clean_person(line, forename_after_comma=True)
         if person:
             lines[i] = (lines[i][0], lines[i][1], person)
             return i
@@ -193,3 +223,50 @@ def _statement_titles(ctx: DocContext) -> Iterator[_Held]:
 def _first_filled(lines: Iterable[str]) -> str | None:
     """The first line that is not blank."""
     return next((line for line in lines if line.strip()), None)
+
+
+def _appointment_titles(ctx: DocContext) -> Iterator[_Held]:
+    """`Ms. X has been appointed as the Company Secretary with effect from <date>`: an office held as of
+    the document's date. Skipped when the appointment takes effect after that date or on a condition."""
+    text = ctx.text
+    for m in APPOINTED_AS.finditer(text):
+        person = clean_person(m.group("name"))
+        if person is None:
+            continue
+        stop = APPOINTED_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
+        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        titles = read_titles(fold(text, m.end(), end).text)
+        if not titles:
+            continue
+        rest = text[end:end + 160]
+        if APPOINTED_CONDITION.match(rest) or not _in_force(ctx, rest):
+            ctx.skip("officer", f"appointment of {person} not in force at the document's date", m.start(), end)
+            continue
+        for title, as_written in titles:
+            yield _Held(person, title, as_written, m.start(), end)
+
+
+def _in_force(ctx: DocContext, rest: str) -> bool:
+    """True when the text after an appointment's titles states no effective date, the document's own, or
+    one on or before the document's date (known)."""
+    effective = EFFECTIVE_FROM.match(rest)
+    if not effective:
+        return True
+    when = " ".join(effective.group("when").split())
+    if EFFECTIVE_NOW.match(when):
+        return True
+    date = parse_date(when)
+    return bool(date and ctx.meta.date and date <= ctx.meta.date)
+
+
+def _title_first(ctx: DocContext) -> Iterator[_Held]:
+    """`The company secretary of the Company is Ms. Chan Yuk Ling`: a title stated before its holders."""
+    text = ctx.text
+    for m in TITLE_IS_NAME.finditer(text):
+        title = officer_title(" ".join(m.group("title").split()))
+        if not title:
+            continue
+        for piece in NAME_SEPARATOR.split(m.group("names")):
+            person = clean_person(piece)
+            if person:
+                yield _Held(person, title, " ".join(m.group("title").split()), m.start(), m.end())

@@ -90,6 +90,14 @@ OFFICER_TITLE_PHRASES: dict[str, str] = {
     "authorized representative": "other",
     "managing director": "other",
     "deputy managing director": "other",
+    # `Chairlady` and `Chairlady and Executive Director` in signature blocks (Hong Kong usage).
+    "chairlady": "chairman",
+    "chairlady of the board": "chairman",
+    "chairlady of the board of directors": "chairman",
+    "vice chairlady": "vice_chairman",
+    "vice-chairlady": "vice_chairman",
+    "vice chairlady of the board": "vice_chairman",
+    "vice-chairlady of the board": "vice_chairman",
 }
 
 #: Committee name as written -> committee of the exchange format.
@@ -132,6 +140,7 @@ NAME_STOPWORDS: tuple[str, ...] = (
     "Executive", "Independent", "Non", "Proposed", "Limited", "Ltd", "Inc", "Group", "Holdings", "The",
     "Of", "And", "Officer", "Secretary", "President", "Manager", "Shareholders", "Shares",
     "Announcement", "Date", "PRC", "China", "Namely", "Supervisor", "Supervisors", "Chief", "General",
+    "Chairlady",
 )
 
 #: Post-nominal honours and qualifications written after a name (`Dr. Lee Ka Shing, GBM, JP`):
