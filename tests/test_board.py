@@ -177,3 +177,85 @@ def test_flattened_paragraph_ends_at_its_sentence() -> None:
             "23 March 2026. * For identification purposes only")
     assert seats(text) == [("Kam Hing Lam", E, False), ("Shi Lei", E, False), ("Ho Man Kit", I, False),
                            ("Lee Wai Mun", I, False)]
+
+
+# --- Rosters under role headings -------------------------------------------------------------------------
+
+LIST_COVER = ("NORTHWIND LOGISTICS HOLDINGS LIMITED\n(Stock Code: 8821)\n")
+
+
+def test_list_of_directors_announcement_reads_headed_roster_as_of_its_date() -> None:
+    text = ("List of Directors and their Role and Function\n"
+            "The board of directors of Northwind Logistics Holdings Limited is set out as follows:\n\n"
+            "Executive Directors:\nMr. Leung Wai Kit (Chairman of the Board) 梁偉傑\nMs. Szeto Ka Man (Vice Chairman)\n\n"
+            "Chairman and Non-executive Director\nDr. Mak Yiu Fai\n\n"
+            "Independent non-executive directors:\nMr. Yip Chun Hei\nMs. Koo Hoi Ying, Gloria\n\n"
+            "The Board has established three committees. The table below sets out the membership.\n"
+            "Mr. Leung Wai Kit\tC\tM\n\nHong Kong, 2 April 2026\n")
+    ctx = ctx_for(text, cover=LIST_COVER)
+    facts = extract_directorships(ctx)
+    assert [(f.person, f.role, f.as_of) for f in facts] == [
+        ("Leung Wai Kit", E, "2026-04-02"), ("Szeto Ka Man", E, "2026-04-02"), ("Mak Yiu Fai", N, "2026-04-02"),
+        ("Yip Chun Hei", I, "2026-04-02"), ("Koo Hoi Ying, Gloria", I, "2026-04-02")]
+    from extract.officers import extract_officers
+    assert {(f.person, f.title) for f in extract_officers(ctx)} >= {
+        ("Leung Wai Kit", "chairman"), ("Szeto Ka Man", "vice_chairman"), ("Mak Yiu Fai", "chairman")}
+
+
+def test_headed_roster_without_a_lead_is_not_read() -> None:
+    text = ("CORPORATE INFORMATION\nBoard of Directors\nExecutive Directors\nMr. Leung Wai Kit (Chairman)\n"
+            "Independent Non-executive Directors\nMr. Yip Chun Hei\n")
+    assert seats(text) == []
+
+
+REPORT_COVER = "LANTAU PEARL GROUP LIMITED\nAnnual Report 2025\n"
+
+
+def report_seats(text: str) -> list[tuple[str, str, str | None]]:
+    ctx = ctx_for(text, cover=REPORT_COVER)
+    return [(f.person, f.role, f.as_of) for f in extract_directorships(ctx)]
+
+
+def test_directors_report_roster_keeps_only_directors_in_office_at_the_report_date() -> None:
+    text = ("DIRECTORS' REPORT\nDIRECTORS\nThe directors of the Company who held office during the year ended "
+            "31 December 2025 and up to the date of this report are as follows:\n\n"
+            "Executive Directors\nMr. Tong Siu Fai (Chief Executive Officer)\n"
+            "Mr. Lo Ka Chun (appointed with effect from 1 March 2025)\n"
+            "Ms. Yau Wing Sze (re-designated as non-executive Director on 1 June 2025)\n\n"
+            "<<<PAGE 41>>>\nLANTAU PEARL GROUP LIMITED\nAnnual Report 2025\n41\n"
+            "Independent Non-executive Directors\nDr. Fok Chi Wah\nMr. Chiu Ho Yin (retired by rotation on 6 June 2025)\n"
+            "Ms. Lai Sze Nga (ceased to be a Director on 30 September 2025)\n\n"
+            "Pursuant to the articles of association, Mr. Tong Siu Fai will retire at the forthcoming annual general "
+            "meeting.\n\nFor and on behalf of the Board\nTong Siu Fai\nChief Executive Officer\n\n"
+            "Hong Kong\n18 March 2026\n")
+    assert report_seats(text) == [("Tong Siu Fai", E, "2026-03-18"), ("Lo Ka Chun", E, "2026-03-18"),
+                                  ("Fok Chi Wah", I, "2026-03-18")]
+
+
+def test_directors_report_roster_without_a_signed_date_is_skipped() -> None:
+    text = ("REPORT OF THE DIRECTORS\nDuring the year and up to the date of this report, the Directors were:\n"
+            "Executive Directors\nMr. Tong Siu Fai\nIndependent Non-executive Directors\nDr. Fok Chi Wah\n\n"
+            "The Company has received confirmations of independence.\n")
+    ctx = ctx_for(text, cover=REPORT_COVER)
+    assert extract_directorships(ctx) == []
+    assert any("signed" in s.reason for s in ctx.skipped)
+
+
+def test_directors_report_note_not_understood_skips_that_director_only() -> None:
+    text = ("The Directors during the year and up to the date of this report were:\nExecutive Directors\n"
+            "Mr. Tong Siu Fai (re-elected at the AGM)\nMr. Lo Ka Chun\n\nOn behalf of the Board\nTong Siu Fai\n"
+            "Chairman\nHong Kong, 18 March 2026\n")
+    ctx = ctx_for(text, cover=REPORT_COVER)
+    assert [f.person for f in extract_directorships(ctx)] == ["Lo Ka Chun"]
+    assert any("re-elected" in s.reason for s in ctx.skipped)
+
+
+def test_undated_board_paragraph_of_a_report_gives_no_directorship() -> None:
+    text = ("CORPORATE GOVERNANCE REPORT\nThe Board presently consists of two executive Directors, namely Mr. Tong "
+            "Siu Fai (Chairman) and Ms. Yau Wing Sze (President), and one independent non-executive Director, "
+            "namely Dr. Fok Chi Wah.\n")
+    ctx = ctx_for(text, cover=REPORT_COVER)
+    assert extract_directorships(ctx) == []
+    from extract.officers import extract_officers
+    assert [(f.person, f.title, f.as_of) for f in extract_officers(ctx)] == [
+        ("Tong Siu Fai", "chairman", None), ("Yau Wing Sze", "president", None)]

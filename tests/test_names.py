@@ -44,10 +44,29 @@ def test_clean_person(raw: str, name: str | None) -> None:
     assert clean_person(raw) == name
 
 
+@pytest.mark.parametrize("raw, name", [
+    ("Chan Tai Man, Peter", "Chan Tai Man, Peter"),
+    ("Mr. Lee Ka Wing, Kelvin, JP", "Lee Ka Wing, Kelvin"),
+    ("Ho Siu Fung", "Ho Siu Fung"),
+    ("Chan Tai Man, JP", "Chan Tai Man"),
+    ("Chan Tai Man, Director", None),
+    ("Chan, Peter", None),
+    ("Chan Tai Man, Peter Wong", None),
+])
+def test_clean_person_with_forename_after_comma(raw: str, name: str | None) -> None:
+    assert clean_person(raw, forename_after_comma=True) == name
+
+
+def test_clean_person_keeps_commas_out_by_default() -> None:
+    assert clean_person("Chan Tai Man, Peter") is None
+
+
 @pytest.mark.parametrize("item, title", [
     ("Chairman of the Board", "chairman"),
     ("the chairman of the Board of Directors", "chairman"),
     ("Chairperson", "chairman"),
+    ("Chairlady", "chairman"),
+    ("the chairlady of the Board", "chairman"),
     ("CEO", "chief_executive"),
     ("president of the Company", "president"),
     ("vice president of the Company", "other"),

@@ -108,3 +108,65 @@ def test_a_committee_roster_is_not_a_signature() -> None:
 def test_letter_signature_name_then_title_then_place_and_date() -> None:
     text = "Chairman's Statement\n\nWe thank our staff.\n\nMr. Lo Wai Han\nChairman\n\nHong Kong, 28 March 2025\n"
     assert held(text) == [("Lo Wai Han", "chairman")]
+
+
+# --- Appointment sentences, title-first sentences, Chairlady, forename after comma -----------------------
+
+DATED = "\n\nHong Kong, 23 March 2026\n"
+
+
+def test_appointment_in_force_at_the_document_date() -> None:
+    text = ("The Board announces that Mr. Lam Chi Wai (\"Mr. Lam\") has been appointed as an executive Director "
+            "and the chief financial officer of the Company with effect from 1 March 2026. Ms. Ko Pui Yee has "
+            "been appointed as joint company secretary on 20 March 2026." + DATED)
+    facts = extract_officers(ctx_for(text))
+    assert [(f.person, f.title, f.as_of) for f in facts] == [
+        ("Lam Chi Wai", "chief_financial_officer", "2026-03-23"), ("Ko Pui Yee", "company_secretary", "2026-03-23")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Lam Chi Wai has been appointed as the chief financial officer with effect from 1 May 2026.",  # future
+    "Mr. Lam Chi Wai will be appointed as the chief financial officer with effect from 1 March 2026.",
+    "Mr. Lam Chi Wai has resigned as the company secretary with effect from 1 March 2026.",
+    "Mr. Lam Chi Wai has been appointed as the chairman of the Audit Committee.",
+    "Mr. Lam Chi Wai has been appointed as the company secretary, subject to the approval of the Stock Exchange.",
+    "Mr. Lam Chi Wai has been appointed as the company secretary with effect from the conclusion of the AGM.",
+    "Mr. Lam Chi Wai has been appointed as a member of the Remuneration Committee.",
+])
+def test_appointments_not_in_force_or_not_an_office(sentence: str) -> None:
+    assert held(sentence + DATED) == []
+
+
+def test_appointment_with_effective_date_but_no_document_date_is_skipped() -> None:
+    ctx = ctx_for("Ms. Ko Pui Yee has been appointed as the company secretary with effect from 1 March 2026.")
+    assert extract_officers(ctx) == []
+    assert ctx.skipped
+
+
+def test_title_stated_before_its_holders() -> None:
+    text = ("COMPANY SECRETARIES\nThe joint company secretaries of the Company are Mr. Hui Kwok Leung and Ms. Tse "
+            "Mei Ki. The chief executive officer of the Company is Dr. Ng Chun Yip, who joined the Group in 2012.")
+    assert held(text) == [("Hui Kwok Leung", "company_secretary"), ("Tse Mei Ki", "company_secretary"),
+                          ("Ng Chun Yip", "chief_executive")]
+
+
+@pytest.mark.parametrize("text", [
+    "The chairman of the meeting is Mr. Hui Kwok Leung.",
+    "The company secretary of the Company was Mr. Hui Kwok Leung until 2024.",
+    "The spouse of the chairman is Ms. Tse Mei Ki.",
+    "The company secretary of a subsidiary is Ms. Tse Mei Ki.",
+])
+def test_title_first_sentences_that_state_no_office_of_the_issuer(text: str) -> None:
+    assert held(text) == []
+
+
+def test_chairlady_signature() -> None:
+    text = ("By order of the Board\nAcme Widgets Co., Ltd.\nMs. Kwan Lai Ping\nChairlady of the Board and Executive "
+            "Director\nHong Kong, 23 March 2026\n")
+    assert held(text) == [("Kwan Lai Ping", "chairman")]
+
+
+def test_signature_name_with_english_forename_after_comma() -> None:
+    text = ("By order of the Board\nAcme Widgets Co., Ltd.\nLee Ka Wing, Kelvin\nExecutive Director and Chief "
+            "Executive Officer\nHong Kong, 23 March 2026\n")
+    assert held(text) == [("Lee Ka Wing, Kelvin", "chief_executive")]
