@@ -89,8 +89,10 @@ ALIAS = re.compile(r"^\s*(?:alias|also\s+known\s+as|a\.k\.a\.?|formerly\s+known\
 # Undated board paragraphs of reports: `The Board currently comprises ...`, `The Board presently consists of`.
 CURRENT_BOARD_LEAD = re.compile(r"\b(?:The|Our)\s+Board\s+(?:currently|presently)\s+(?=compris|consist)")
 
-# Roster leads. The standard HKEX announcement `LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS` (a title line).
-ROSTER_TITLE = re.compile(r"^[ \t#*]*LIST\s+OF\s+DIRECTORS\s+AND\s+THEIR\s+ROLES?\s+AND\s+FUNCTIONS?\b", re.I | re.M)
+# Roster leads. The standard HKEX announcement `LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS`: a title
+# line of its own (a sentence wrapped at `list of directors and their roles and functions will be` is not one).
+ROSTER_TITLE = re.compile(r"^[ \t#*]*LIST\s+OF\s+DIRECTORS\s+AND\s+THEIR\s+ROLES?\s+AND\s+FUNCTIONS?"
+                          r"[ \t*\u4e00-\u9fff（）]*$", re.I | re.M)
 # Directors' report: `The Directors during the year and up to the date of this report were:`, `The directors of
 # the Company who held office during the year ended 31 December 2024 and up to the date of this report are as
 # follows:`, `During the year and up to the date of this report, the Directors were:`.

@@ -25,8 +25,8 @@ from extract.board import NAME_SEPARATOR, board_paragraphs
 from extract.context import DocContext
 from extract.dates import MONTHS, parse_date
 from extract.identity import BY_ORDER, CJK, ENDS_WITH_COMPANY_FORM
-from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean_person, fold, officer_title,
-                           read_titles, title_items)
+from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean_person, fold, is_role_or_filler,
+                           officer_title, read_titles, title_items)
 from extract.records import Fact, Officer
 from extract.registry import extractor
 
@@ -235,7 +235,7 @@ def _appointment_titles(ctx: DocContext) -> Iterator[_Held]:
             continue
         stop = APPOINTED_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
         end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
-        titles = read_titles(fold(text, m.end(), end).text)
+        titles = _titles_until_other(fold(text, m.end(), end).text)
         if not titles:
             continue
         rest = text[end:end + 160]
@@ -244,6 +244,19 @@ def _appointment_titles(ctx: DocContext) -> Iterator[_Held]:
             continue
         for title, as_written in titles:
             yield _Held(person, title, as_written, m.start(), end)
+
+
+def _titles_until_other(text: str) -> list[tuple[str, str]]:
+    """Known titles of an enumeration up to its first item that is neither a title nor a role:
+    `the chairman of the Board and a member of the Nomination Committee` -> chairman."""
+    out: list[tuple[str, str]] = []
+    for item in title_items(text):
+        title = officer_title(item)
+        if title:
+            out.append((title, item))
+        elif not is_role_or_filler(item):
+            break
+    return out
 
 
 def _in_force(ctx: DocContext, rest: str) -> bool:

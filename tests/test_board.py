@@ -259,3 +259,9 @@ def test_undated_board_paragraph_of_a_report_gives_no_directorship() -> None:
     from extract.officers import extract_officers
     assert [(f.person, f.title, f.as_of) for f in extract_officers(ctx)] == [
         ("Tong Siu Fai", "chairman", None), ("Yau Wing Sze", "president", None)]
+
+
+def test_list_of_directors_named_in_a_sentence_is_not_a_roster_lead() -> None:
+    text = ("The Company will publish an updated\nlist of directors and their roles and functions on the website of "
+            "the Stock Exchange.\nExecutive Directors\nMr. Leung Wai Kit\n")
+    assert seats(text, cover=LIST_COVER + "\nHong Kong, 2 April 2026\n") == []

@@ -170,3 +170,10 @@ def test_signature_name_with_english_forename_after_comma() -> None:
     text = ("By order of the Board\nAcme Widgets Co., Ltd.\nLee Ka Wing, Kelvin\nExecutive Director and Chief "
             "Executive Officer\nHong Kong, 23 March 2026\n")
     assert held(text) == [("Lee Ka Wing, Kelvin", "chief_executive")]
+
+
+def test_appointment_titles_stop_at_a_committee_seat() -> None:
+    text = ("Mr. Ip Chi Ming has been appointed as the chairman of the Board and a member of the Nomination "
+            "Committee, and Ms. Ho Yan Yan has been appointed as the chairman of the Nomination Committee and "
+            "chief executive officer." + DATED)
+    assert held(text) == [("Ip Chi Ming", "chairman")]
