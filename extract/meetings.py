@@ -110,7 +110,31 @@ PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?
 ABSENT = re.compile(r"\b(?:unable|not\s+able)\s+to\s+attend|\b(?:did|could)\s+not\s+attend|"
                     r"\bfailed\s+to\s+attend|\babsent\b|\bwere\s+not\s+present|\bwas\s+not\s+present", re.I)
 ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b|\bchaired\b|\bpresided\b", re.I)
-CLAUSE_SPLIT = re.compile(r"\bwhereas\b|\bwhile\b|\bbut\b|(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<![A-Z])\.\s+(?=[A-Z])")
+# Sentence and contrast bounds of attendance clauses. A full stop ends a sentence after a word or an
+# acronym (`... attended the AGM. Mr. X, a non-executive Director, was unable ...`), not after an
+# honorific or a one-letter initial (`Dr Lam Lee G. Mr. ...`).
+CLAUSE_SPLIT = re.compile(r"\bwhereas\b|\bwhile\b|\bbut\b|"
+                          r"(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<!\bNo)(?<!\b[A-Z])\.\s+(?=[A-Z])")
+# Running text wrapped by the PDF conversion: a line that ends inside a sentence (on a word, a comma,
+# or a bracket closing a word: `Mr. Ng Siu Fai (executive` / `Director), Ms. Leung ...`) runs on into
+# the next; shorter than WRAP_MIN (a signature line, a table cell) it must end on a comma to do so.
+WRAPPED_LINE_END = re.compile(r"(?:[A-Za-z][)\]]?|,)[ \t]*$")
+WRAP_MIN = 50
+# Directors named as exceptions to an attendance statement, family `All Directors attended the AGM
+# except Mr. X`, `Save for Mr. X, all Directors attended`: they did not attend with the others.
+EXCEPT_NAMES = re.compile(r"\b(?:except(?:\s+for)?|other\s+than|save\s+(?:for|as)|apart\s+from|excluding)\b", re.I)
+# The whole board as attendees, family `All Directors attended the AGM`, `all the Directors of the
+# Company were present at the EGM`, `The AGM was attended by all Directors`, `All other Directors
+# attended`, `all independent non-executive Directors attended`; `not all Directors` is no statement.
+ALL_DIRECTORS = re.compile(r"(?<!\bnot\s)\b(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:other\s+)?(?:(?:then\s+)?serving\s+)?"
+                           r"(?:(?P<role>executive|independent\s+non[-\s]?executive|non[-\s]?executive)\s+)?"
+                           r"Directors\b(?!\s+(?:who|that|whom|whose)\b)", re.I)
+ALL_DIRECTOR_ROLES = {"executive": "executive", "independent non-executive": "independent_non_executive"}
+# The closing board paragraph whose directors `All Directors` are (read by `extract.board`).
+BOARD_PARAGRAPH_LEAD = re.compile(r"\s*(?:As\s+(?:at|of)|At)\s+the\s+date\s+(?:of\s+this\s+announcement|hereof)\b", re.I)
+# A director elected for the first time at the meeting (`To elect Mr. X as ...`, `appointment of Mr. X`),
+# on the board the day after but not one of `All Directors` who attended.
+NEWLY_ELECTED = re.compile(r"(?<!re-)(?<!re)\b(?:elect(?:ion)?|appoint(?:ment)?)\b", re.I)
 MEETING_WORD = re.compile(r"\bmeetings?\b|\bAGM\b|\bEGM\b|\bSGM\b", re.I)
 # Organisations acting at the meeting, named before their role: `Computershare Hong Kong Investor
 # Services Limited (the Company's H Share registrar)`, `Tricor Tengis Limited, the branch share
@@ -168,7 +192,7 @@ def extract_meetings(ctx: DocContext) -> list[Fact]:
         facts += _meeting_facts(ctx, company, date, info, text)
     capital = _share_capital(ctx, company, date)
     facts += capital
-    facts += _people(ctx, company, date)
+    facts += _people(ctx, company, date, meetings)
     facts += _officials(ctx, company, date)
     total = capital[0].total if capital else None
     for info in meetings.values():
@@ -372,24 +396,116 @@ def _share_capital(ctx: DocContext, company: str, date: str) -> list[Fact]:
                          evidence=ctx.evidence(m.start(), end))]
 
 
-def _people(ctx: DocContext, company: str, date: str) -> list[Fact]:
-    """Directors named as attending (Attendance) or not attending (Absence) the meeting."""
+def _people(ctx: DocContext, company: str, date: str, meetings: dict[str, MeetingInfo]) -> list[Fact]:
+    """Directors named as attending (Attendance) or not attending (Absence) the meeting.
+
+    Read over runs of running text (`_prose_units`), so a list wrapped over lines keeps its first
+    names. Names go with their clause's verb (`_clauses`); names after `except` / `save for` in an
+    attendance clause did not attend with the others; `All Directors attended` stands for the
+    directors of the closing board paragraph (`_all_directors`).
+    """
     text = ctx.text
-    known = {m.group("name").rstrip(".") for m in PERSON.finditer(text)}
-    facts: list[Fact] = []
-    seen: set[tuple[str, str]] = set()
-    for para in re.finditer(r"[^\n]+", text):
-        body = para.group(0)
+    known = {_spaced(m.group("name").rstrip(".")) for m in PERSON.finditer(text)}
+    read: dict[tuple[str, str], tuple[int, int]] = {}
+    statements: list[tuple[int, int, str | None]] = []  # all-directors clauses: (start, end, role)
+    excepted: set[str] = set()
+    for start, end in _prose_units(text):
+        body = text[start:end].replace("\n", " ")
         if not (ATTENDED.search(body) or ABSENT.search(body)) or not MEETING_WORD.search(body):
             continue
-        for start, end, kind in _clauses(body):
-            cls = Absence if kind == "absence" else Attendance
-            for name, _ in _names(body[start:end], known):
-                if (kind, name) not in seen:
-                    seen.add((kind, name))
-                    facts.append(cls(company=company, meeting_date=date, person=name,
-                                     evidence=ctx.evidence(para.start() + start, para.start() + end)))
+        sentence_starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(body)]
+        for c_start, c_end, kind in _clauses(body):
+            clause = body[c_start:c_end]
+            cut = EXCEPT_NAMES.search(clause) if kind == "attendance" else None
+            everyone = ALL_DIRECTORS.search(clause) if kind == "attendance" else None
+            sentence = max(at for at in sentence_starts if at <= c_start)
+            if everyone and _unnamed_exception(body, sentence, sentence_starts, known):
+                ctx.skip(FAMILY, "all Directors attended, with an exception not named", start + c_start, start + c_end)
+            elif everyone:
+                statements.append((start + c_start, start + c_end, everyone.group("role")))
+            for name, at in _names(clause, known):
+                if cut and at > cut.start():
+                    excepted.add(name)  # `All Directors attended except Mr. X`: X did not
+                    if ALL_DIRECTORS.search(body, sentence, c_end):
+                        read.setdefault(("absence", name), (start + c_start, start + c_end))
+                    continue  # `Mr. A attended, other than ...`: not read either way
+                read.setdefault((kind, name), (start + c_start, start + c_end))
+    absent = {name for kind, name in read if kind == "absence"} | excepted
+    for s_start, s_end, role in statements:
+        for name in _all_directors(ctx, role, absent, meetings, (s_start, s_end)):
+            read.setdefault(("attendance", name), (s_start, s_end))
+    facts: list[Fact] = []
+    for (kind, name), (e_start, e_end) in read.items():
+        cls = Absence if kind == "absence" else Attendance
+        facts.append(cls(company=company, meeting_date=date, person=name, evidence=ctx.evidence(e_start, e_end)))
     return facts
+
+
+def _unnamed_exception(body: str, sentence: int, sentence_starts: list[int], known: set[str]) -> bool:
+    """`All Directors attended the AGM except one`: an exception in the sentence that names no one."""
+    end = min([at for at in sentence_starts if at > sentence] + [len(body)])
+    cut = EXCEPT_NAMES.search(body, sentence, end)
+    return cut is not None and not _names(body[cut.end():end], known)
+
+
+def _spaced(name: str) -> str:
+    """A name with its whitespace runs (a line break inside it) folded to one space."""
+    return " ".join(name.split())
+
+
+def _prose_units(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of running text: lines joined over the wraps of PDF text.
+
+    A line runs on into the next when it ends inside a sentence (`WRAPPED_LINE_END`), is long
+    enough to have been wrapped or ends on a comma, and neither line is a table row (tab or `|`
+    cells); a blank line always ends a run. So a table cell or a signature line never joins the
+    sentence below it, and `Mr. A, Ms. B,` / `Mr. C and Dr. D attended ...` is one sentence.
+    """
+    units: list[tuple[int, int]] = []
+    open_unit: tuple[int, int] | None = None
+    joins = False
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group(0)
+        row = "\t" in body or "|" in body
+        if open_unit and joins and not row and line.start() == open_unit[1] + 1:
+            open_unit = (open_unit[0], line.end())
+        else:
+            if open_unit:
+                units.append(open_unit)
+            open_unit = (line.start(), line.end())
+        stripped = body.rstrip()
+        joins = (not row and WRAPPED_LINE_END.search(stripped) is not None
+                 and (len(stripped) >= WRAP_MIN or stripped.endswith(",")))
+    if open_unit:
+        units.append(open_unit)
+    return units
+
+
+def _all_directors(ctx: DocContext, role: str | None, absent: set[str], meetings: dict[str, MeetingInfo],
+                   span: tuple[int, int]) -> list[str]:
+    """The directors `All (executive) Directors attended` names: those of the closing board paragraph
+    (as `extract.board` reads it), of the role stated, less those said not to attend and those
+    first elected at the meeting. Skipped when the paragraph is not read or the role is ambiguous
+    (`all non-executive Directors`: with or without the independent ones?)."""
+    wanted = None
+    if role:
+        wanted = ALL_DIRECTOR_ROLES.get(" ".join(role.lower().replace("non executive", "non-executive").split())
+                                        .replace("nonexecutive", "non-executive"))
+        if wanted is None:
+            ctx.skip(FAMILY, f"attendance of all {role} Directors: role not read with confidence", *span)
+            return []
+    from extract.board import board_paragraphs  # the board family reads the paragraph once per document
+
+    paragraphs = [par for par in board_paragraphs(ctx) if BOARD_PARAGRAPH_LEAD.match(ctx.text, par.start)]
+    if not paragraphs:
+        ctx.skip(FAMILY, "all Directors attended, but the board paragraph was not read", *span)
+        return []
+    seats = paragraphs[-1].seats
+    elected = {_spaced(m.group("name").rstrip(".")) for info in meetings.values() for row in info.rows
+               if row.title and NEWLY_ELECTED.search(row.title) for m in PERSON.finditer(row.title)}
+    return [seat.person for seat in seats
+            if not seat.proposed and (wanted is None or seat.role == wanted)
+            and seat.person not in absent and seat.person not in elected]
 
 
 def _clauses(body: str) -> list[tuple[int, int, str]]:
@@ -429,9 +545,9 @@ def _names(clause: str, known: set[str]) -> list[tuple[str, int]]:
     A known name inside a longer one found in the clause (`Ka Ming` in `Ho Ka Ming`) is not a
     second person.
     """
-    found = {m.group("name").rstrip("."): m.start() for m in PERSON.finditer(clause)}
+    found = {_spaced(m.group("name").rstrip(".")): m.start() for m in PERSON.finditer(clause)}
     for name in known - set(found):
-        m = re.search(rf"\b{re.escape(name)}\b", clause)
+        m = re.search(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", clause)
         if m:
             found[name] = m.start()
     return sorted(((name, at) for name, at in found.items()
@@ -442,8 +558,8 @@ def _officials(ctx: DocContext, company: str, date: str) -> list[Fact]:
     """Scrutineer, share registrar and legal adviser organisations, from the scrutineer sentence."""
     text = ctx.text
     facts: list[Fact] = []
-    for para in re.finditer(r"[^\n]+", text):
-        body = para.group(0)
+    for start, end in _prose_units(text):
+        body = text[start:end].replace("\n", " ")
         if not SCRUTINY.search(body):
             continue
         roles: dict[str, set[str]] = {}
@@ -458,13 +574,15 @@ def _officials(ctx: DocContext, company: str, date: str) -> list[Fact]:
         for org, names in roles.items():
             for role in sorted(names):
                 facts.append(MeetingOfficial(company=company, meeting_date=date, official=org, role=role,
-                                             evidence=ctx.evidence(para.start(), para.end())))
+                                             evidence=ctx.evidence(start, end)))
     return facts
 
 
 def _clean_org(name: str) -> str:
-    """An organisation name without a leading article or sentence word."""
-    return re.sub(r"^(?:The|In|And|Both|Messrs\.?)\s+", "", name.strip(" ,.")).strip()
+    """An organisation name without a leading article, sentence word, or the end of the sentence
+    before it (`AGM. Tricor Investor Services Limited`; `Co. Ltd.` is no sentence end)."""
+    name = re.split(r"(?<=[a-z]{2}|[A-Z]{2})\.\s+(?=[A-Z])", name)[-1]
+    return _spaced(re.sub(r"^(?:The|In|And|Both|Messrs\.?)\s+", "", name.strip(" ,.")))
 
 
 def _finding(ctx: DocContext, company: str, check: str, message: str, start: int, end: int) -> DataQualityFinding:

@@ -282,3 +282,90 @@ def test_chairing_is_attending() -> None:
     facts = run_text(text).facts
     assert [f.person for f in facts if f.TYPE == "attendance"] == ["Chan Tai Man"]
     assert [f.person for f in facts if f.TYPE == "absence"] == ["Ho Ka Ming"]
+
+
+# Attendance over wrapped lines, role appositions and parenthesised roles, `All Directors`.
+ATTENDANCE_LINE = ("Mr. Chan Tai Man, Ms. Lee Mei and Dr. Wong Kar Wai attended the AGM, while Mr. Ho Ka Ming was "
+                   "unable to attend the AGM due to other engagements.")
+NAMELY_BOARD = ("the Board comprises two executive Directors, namely Mr. Chan Tai Man (Chairman) and Ms. Lee Mei, "
+                "and three independent non-executive Directors, namely Dr. Wong Kar Wai, Mr. Ho Ka Ming and "
+                "Mr. Poon Kin.")
+
+
+def people(sentence: str, *, board: bool = False, text: str = ANNOUNCEMENT) -> tuple[set[str], set[str], list]:
+    """(attending, absent, skipped reasons) when `sentence` replaces the announcement's attendance line."""
+    text = text.replace(ATTENDANCE_LINE, sentence)
+    if board:
+        text = text.replace("the Board comprises Mr. Chan Tai Man, Ms. Lee Mei, Dr. Wong Kar Wai and Mr. Ho Ka Ming.",
+                            NAMELY_BOARD)
+    result = run_text(text)
+    return ({f.person for f in result.facts if f.TYPE == "attendance"},
+            {f.person for f in result.facts if f.TYPE == "absence"}, [s.reason for s in result.skipped])
+
+
+def test_absentees_with_role_appositions_after_an_acronym_sentence_end() -> None:
+    attending, absent, _ = people(
+        "Mr. Chan Tai Man chaired the AGM. Dr. Wong Kar Wai, an independent non-executive Director, and\n"
+        "Mr. Ho Ka Ming, a non-executive Director, could not attend the AGM owing to prior commitments.")
+    assert attending == {"Chan Tai Man"}
+    assert absent == {"Wong Kar Wai", "Ho Ka Ming"}
+
+
+def test_parenthesised_roles_wrapped_over_pdf_lines() -> None:
+    attending, absent, _ = people(
+        "Mr. Chan Tai Man (Chairman of the Board and an executive Director), Ms. Lee Mei (a non-executive\n"
+        "Director) and Dr. Wong Kar Wai (an independent non-executive Director) were present at the AGM.\n"
+        "Mr. Ho Ka Ming (an independent non-executive Director) was absent from the AGM.")
+    assert attending == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai"}
+    assert absent == {"Ho Ka Ming"}
+
+
+def test_list_wrapped_after_a_comma_keeps_its_first_names() -> None:
+    attending, _, _ = people("Ms. Lee Mei, Mr. Chan Tai Man,\nDr. Wong Kar Wai and Mr. Ho Ka Ming attended the AGM by "
+                             "video conference.")
+    assert attending == {"Lee Mei", "Chan Tai Man", "Wong Kar Wai", "Ho Ka Ming"}
+
+
+def test_a_short_line_without_a_comma_does_not_join_the_sentence_below() -> None:
+    # a signature-like line naming a director stands alone; only the sentence's own names attend
+    attending, _, _ = people("Attendance of Mr. Ho Ka Ming\nMs. Lee Mei attended the AGM.")
+    assert attending == {"Lee Mei"}
+    # nor does a table row (tab cells) join it
+    attending, _, _ = people("4.\tTo re-elect Mr. Ho Ka Ming as director\n"
+                             "Ms. Lee Mei attended the AGM.")
+    assert attending == {"Lee Mei"}
+
+
+def test_all_directors_attended_are_those_of_the_board_paragraph() -> None:
+    attending, absent, _ = people("All the Directors were present at the AGM.", board=True)
+    assert attending == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai", "Ho Ka Ming", "Poon Kin"} and not absent
+    attending, absent, _ = people("The AGM was attended by all independent non-executive Directors.", board=True)
+    assert attending == {"Wong Kar Wai", "Ho Ka Ming", "Poon Kin"}
+
+
+def test_all_directors_less_those_excepted_or_unable_to_attend() -> None:
+    attending, absent, _ = people("Save for Mr. Ho Ka Ming, who was unable to attend due to other engagements, "
+                                  "all other Directors attended the AGM.", board=True)
+    assert attending == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai", "Poon Kin"} and absent == {"Ho Ka Ming"}
+    attending, absent, _ = people("All Directors attended the AGM except Mr. Poon Kin and Ms. Lee Mei.", board=True)
+    assert attending == {"Chan Tai Man", "Wong Kar Wai", "Ho Ka Ming"} and absent == {"Poon Kin", "Lee Mei"}
+
+
+def test_all_directors_statements_not_read() -> None:
+    for sentence, reason in (("All Directors attended the AGM except one.", "not named"),
+                             ("All non-executive Directors attended the AGM.", "role not read"),
+                             ("Not all Directors attended the AGM.", None),
+                             ("All Directors who are standing for re-election attended the AGM.", None)):
+        attending, absent, skipped = people(sentence, board=True)
+        assert not attending and not absent, sentence
+        assert reason is None or any(reason in s for s in skipped), sentence
+    # no board paragraph read: nothing guessed, the statement is counted
+    attending, _, skipped = people("All Directors attended the AGM.")
+    assert not attending and any("board paragraph" in s for s in skipped)
+
+
+def test_director_first_elected_at_the_meeting_is_not_one_of_all_directors() -> None:
+    text = ANNOUNCEMENT.replace("2.\tTo declare a final dividend", "2.\tTo elect Mr. Poon Kin as an independent "
+                                "non-executive Director")
+    attending, _, _ = people("All Directors attended the AGM.", board=True, text=text)
+    assert attending == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai", "Ho Ka Ming"}
