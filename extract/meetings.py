@@ -96,7 +96,10 @@ ISSUED = (
 )
 # The class split right after the total: `(including 1,141,794,851 A Shares and 200,745,600 H Shares)`.
 CLASS_SPLIT = re.compile(rf"[^.]{{0,40}}?\b(?:including|comprising|of\s+which|consisting\s+of)\b[^.]{{0,200}}", re.I)
-CLASS_COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<cls>[AH])[\s-]+Shares?\b")
+# Class counts, family `800,000 A Shares`, `735,000,000 A shares`, `200,000 were H-Shares`.
+CLASS_COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<cls>[AH])[\s-]+[Ss]hares?\b")
+# The end of a sentence in prose: a full stop before a space or a line end (`52.28%` is no end).
+SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
 # Statements on every resolution: `all the ordinary resolutions ... were duly passed`.
 ALL_PASSED = re.compile(r"\ball\s+(?:of\s+)?the\s+(?:proposed\s+)?(?:ordinary\s+|special\s+)?(?:and\s+special\s+)?"
                         r"resolutions\b[^.]{0,250}?\b(?:were|was|have\s+been|had\s+been)\s+(?:duly\s+)?"
@@ -323,9 +326,14 @@ def _count(m: re.Match[str]) -> int:
 
 
 def _meeting_of(text: str, m: re.Match[str], meetings: dict[str, MeetingInfo]) -> MeetingInfo | None:
-    """The meeting a figure sentence speaks of: the one it names, else the single meeting."""
+    """The meeting a figure sentence speaks of: the one it names up to the figure, else the one it
+    names after it (`Shareholders holding ... 1,234 shares, representing ..., attended the EGM`),
+    else the single meeting."""
     sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
     named = _kinds_in(text[sentence_start:m.end()])
+    if not named:
+        end = SENTENCE_END.search(text, m.end())
+        named = _kinds_in(text[sentence_start:end.start() if end else len(text)])
     if len(named) == 1:
         return meetings.get(named[0])
     if len(meetings) == 1:

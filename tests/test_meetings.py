@@ -369,3 +369,28 @@ def test_director_first_elected_at_the_meeting_is_not_one_of_all_directors() -> 
                                 "non-executive Director")
     attending, _, _ = people("All Directors attended the AGM.", board=True, text=text)
     assert attending == {"Chan Tai Man", "Lee Mei", "Wong Kar Wai", "Ho Ka Ming"}
+
+
+def test_turnout_naming_its_meeting_after_the_figures_and_class_split_in_lower_case() -> None:
+    text = AH_EGM.replace("comprising 800,000 A Shares and 200,000 H Shares",
+                          "including 800,000 A shares and 200,000 H shares").replace(
+        "Poll results of the Class Meeting of H Shareholders\n",
+        "Poll results of the Class Meeting of H Shareholders\nH Shareholders and their proxies holding in aggregate "
+        "160,000 H shares, representing about 80.0% of the total number of H shares, were present at the Class "
+        "Meeting of H Shareholders.\n")
+    facts = run_text(text).facts
+    meetings = {f.kind: f for f in facts if f.TYPE == "meeting"}
+    assert (meetings["egm"].shares_represented, meetings["egm"].percent_represented) == (700000, 70.0)
+    assert (meetings["class_h"].shares_represented, meetings["class_h"].percent_represented) == (160000, 80.0)
+    (capital,) = [f for f in facts if f.TYPE == "share_capital"]
+    assert (capital.total, capital.a_shares, capital.h_shares) == (1000000, 800000, 200000)
+
+
+def test_turnout_sentence_naming_two_meetings_is_not_assigned() -> None:
+    text = AH_EGM.replace(
+        "Shareholders and proxies attending the EGM held a total of 700,000 Shares, representing approximately "
+        "70.00% of the total number of Shares.",
+        "Shareholders holding a total of 700,000 Shares, representing approximately 70.00% of the total number of "
+        "Shares, attended the EGM and the Class Meeting of H Shareholders.")
+    meetings = {f.kind: f for f in run_text(text).facts if f.TYPE == "meeting"}
+    assert meetings["egm"].shares_represented is None and meetings["class_h"].shares_represented is None
