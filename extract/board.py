@@ -117,8 +117,9 @@ ROSTER_APPOINTED = re.compile(r"^\s*appointed\b(?:\s+as\s+[^()]{2,80}?)?\s+(?:on
 ROSTER_FURNITURE = re.compile(r"\d|\b(?:Report|Annual|Interim|Limited|Ltd|Holdings|Group|Governance)\b", re.I)
 # Capitalised words of headings that never stand in a name (`Senior Management`, `Board Committees`).
 ROSTER_NOT_NAME = re.compile(r"\b(?:Report|Annual|Interim|Governance|Management|Senior|Members?|Notes?|Biograph\w*|"
-                             r"Profiles?|Information|Corporate|Auditors?|Committees?|Remuneration|Nomination|Audit)\b",
-                             re.I)
+                             r"Profiles?|Information|Corporate|Auditors?|Committees?|Remuneration|Nomination|Audit|"
+                             r"Authori[sz]ed|Representatives?|Registrars?|Bankers?|Advisers?|Registered|Office|"
+                             r"Headquarters|Principal|Address|Website)\b", re.I)
 #: Lines of page furniture passed over after a page marker inside a roster.
 ROSTER_FURNITURE_LINES = 4
 # Where a report is signed: `On behalf of the Board`, `By order of the Board`, then `Hong Kong, 26 March 2025`.
@@ -277,7 +278,9 @@ def _roster_seats(ctx: DocContext, start: int, in_report: bool) -> tuple[list[Se
         seats.extend(group)
         group.clear()
 
-    for line_start, line_end, line in lines[first:]:
+    for i, (line_start, line_end, line) in enumerate(lines[first:], first):
+        if i + 1 < len(lines) and _is_date_line(lines[i + 1][2]):
+            break  # `Hong Kong` / `2 April 2026`: the place and date of the document, not a name
         if PAGE_JUNK.fullmatch(line):
             furniture = ROSTER_FURNITURE_LINES
             continue
@@ -297,6 +300,12 @@ def _roster_seats(ctx: DocContext, start: int, in_report: bool) -> tuple[list[Se
             group.append(read)
     close_group()
     return seats, end
+
+
+def _is_date_line(line: str) -> bool:
+    """True for a line holding only a date (`2 April 2026`, `April 2, 2026`)."""
+    dates = find_dates(line)
+    return bool(dates) and dates[0][0] == 0 and dates[0][1] == len(line)
 
 
 def _raw_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

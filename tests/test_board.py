@@ -265,3 +265,12 @@ def test_list_of_directors_named_in_a_sentence_is_not_a_roster_lead() -> None:
     text = ("The Company will publish an updated\nlist of directors and their roles and functions on the website of "
             "the Stock Exchange.\nExecutive Directors\nMr. Leung Wai Kit\n")
     assert seats(text, cover=LIST_COVER + "\nHong Kong, 2 April 2026\n") == []
+
+
+def test_roster_ends_before_place_and_date_lines_and_corporate_information_headings() -> None:
+    text = ("LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS\nExecutive Director\nMr. Leung Wai Kit\n"
+            "Independent Non-executive Director\nYip Chun Hei\nHong Kong\n2 April 2026\n")
+    assert seats(text, cover=LIST_COVER + "Hong Kong, 2 April 2026\n") == [("Leung Wai Kit", E, False), ("Yip Chun Hei", I, False)]
+    text = ("LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS\nExecutive Directors\nMr. Leung Wai Kit\n"
+            "Authorised Representatives\nMr. Leung Wai Kit\n\nHong Kong, 2 April 2026\n")
+    assert seats(text, cover=LIST_COVER) == [("Leung Wai Kit", E, False)]
