@@ -9,7 +9,11 @@ Sources, each found with a regular expression over the raw text and read on a sm
 - appositions in notes and biographies: `Mr. Xu Lei is the chief financial officer, secretary of
   the Board and joint company secretary of the Company`, `Mr. Cai Baogui, Chairman of the Board`;
 - statement signatures of reports and letters: `Co-founder, Chairman and CEO / Mr. Cai Baogui /
-  March 2025`, or `Mr. X / Chairman / Hong Kong, 28 March 2025` (a dated signature, not a roster).
+  March 2025`, or `Mr. X / Chairman / Hong Kong, 28 March 2025` (a dated signature, not a roster);
+- appointment sentences in the perfect tense: `Ms. X has been appointed as the Company Secretary with
+  effect from <date>`, kept only when in force at the document's date (no date later than it, no
+  condition such as `subject to` or `upon the conclusion of`);
+- title first: `The company secretary of the Company is Ms. X`, `The joint company secretaries ... are`.
 
 A title is kept only when the whole item is a known title (`extract.vocab.OFFICER_TITLE_PHRASES`),
 so `the spouse of the chairman` or `chairman of the meeting` never make an officer. Sentences that
