@@ -72,6 +72,10 @@ COMMITTEE = re.compile(
     rf"(?P<vocab>\b(?i:{_VOCAB_ALT})(?![\w-]))"
     rf"|(?P<generic>\b(?!{_GENERIC_STOP})[A-Z][A-Za-z&'-]+(?:\s+(?:and\s+|&\s+|for\s+|of\s+)?[A-Z][A-Za-z&'-]*){{0,4}}"
     r"\s+Committee(?![\w-]))")
+# The word every COMMITTEE match holds: `committee` (OCR-garbled forms included) or, for the board of
+# supervisors, `supervisors`. Scanned for from its first letter (case-sensitive so the scan can skip
+# to it; `ſ` is the one other letter that `s` folds to, `c` folds to none).
+COMMITTEE_WORD = re.compile(r"(?-i:[CcSsſ])(?:o(?:mm?|rnm|nm)itt?ee|upervisors)", re.I)
 # Family: a position word (`chairman`, `chairperson`, `chair`, `member`).
 _POS = r"(?P<pos>chair(?:man|woman|person|lady)?|member)s?"
 # Family: `chaired by Mr. X` (optionally after an apposition `our Chairman,`).
@@ -218,14 +222,17 @@ def _position(word: str | None) -> str | None:
 def extract_committees(ctx: DocContext) -> list[Fact]:
     """Matrices, heading lists and sentences; then names resolved and one fact per person and committee."""
     if not ctx.meta.issuer:
-        if COMMITTEE.search(ctx.text):
+        if next(_committee_matches(ctx.text), None):
             ctx.skip(FAMILY, "issuer unknown: committee facts not emitted")
         return []
     seen: list[Seen] = []
     changes: list[tuple[Seen, str, str | None]] = []
-    seen.extend(_matrices(ctx))
-    seen.extend(_committee_rows(ctx))
-    seen.extend(_heading_lists(ctx))
+    lines = ctx.text.split("\n")
+    offsets = _offsets(lines)
+    named = _lines_naming_committees(ctx.text)
+    seen.extend(_matrices(ctx, lines, offsets, named))
+    seen.extend(_committee_rows(lines, offsets, named))
+    seen.extend(_heading_lists(lines, offsets, named))
     for start, end in _sentences(ctx.text):
         seen.extend(_sentence_memberships(ctx, start, end))
         changes.extend(_sentence_changes(ctx.text, start, end))
@@ -243,12 +250,10 @@ def _cells(line: str) -> list[str] | None:
     return None
 
 
-def _matrices(ctx: DocContext) -> Iterator[Seen]:
+def _matrices(ctx: DocContext, lines: list[str], offsets: list[int], named: list[int]) -> Iterator[Seen]:
     """People x committees tables: a header with two or more committees, rows of marks."""
-    text = ctx.text
-    lines = text.split("\n")
-    offsets = _offsets(lines)
-    for i, line in enumerate(lines):
+    for i in named:
+        line = lines[i]
         cells = _cells(line)
         if not cells or len(cells) < 3:
             continue
@@ -322,6 +327,22 @@ def _mark_position(mark: str, legend: dict[str, str | None]) -> str | None | boo
     return False
 
 
+def _lines_naming_committees(text: str) -> list[int]:
+    """Indices of the lines holding a committee word, in order.
+
+    A matrix header, a committee row and a list heading each name a committee on their line, and
+    every COMMITTEE match holds a word COMMITTEE_WORD finds: the other lines need not be read.
+    """
+    found: list[int] = []
+    line = pos = 0
+    for m in COMMITTEE_WORD.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
 def _offsets(lines: list[str]) -> list[int]:
     out, pos = [], 0
     for line in lines:
@@ -330,14 +351,13 @@ def _offsets(lines: list[str]) -> list[int]:
     return out
 
 
-def _committee_rows(ctx: DocContext) -> Iterator[Seen]:
+def _committee_rows(lines: list[str], offsets: list[int], named: list[int]) -> Iterator[Seen]:
     """Rows `Audit Committee<TAB>Mr. A (Chairman), Mr. B`: one committee, its people in the other cells.
 
     A header above (`Committee<TAB>Chairman<TAB>Members`) gives the position of each column.
     """
-    lines = ctx.text.split("\n")
-    offsets = _offsets(lines)
-    for i, line in enumerate(lines):
+    for i in named:
+        line = lines[i]
         cells = _cells(line)
         if not cells or len(cells) < 2 or not COMMITTEE.fullmatch(cells[0]) or re.search(r"\d/\d", line):
             continue
@@ -366,11 +386,10 @@ def _column_positions(lines: list[str], row: int) -> list[str | None]:
 
 # --- lists under a heading -----------------------------------------------------------------
 
-def _heading_lists(ctx: DocContext) -> Iterator[Seen]:
+def _heading_lists(lines: list[str], offsets: list[int], named: list[int]) -> Iterator[Seen]:
     """A line naming one committee (heading or `... comprises the following members:`), then one person per line."""
-    lines = ctx.text.split("\n")
-    offsets = _offsets(lines)
-    for i, line in enumerate(lines):
+    for i in named:
+        line = lines[i]
         if "\t" in line or not LIST_INTRO.search(line):
             continue
         mentions = {m.committee for m in _mentions(line)}
@@ -429,7 +448,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     read whole; a paragraph holding a tabbed row is read line by line instead.
     """
     done = -1
-    for m in COMMITTEE.finditer(text):
+    for m in _committee_matches(text):
         if m.start() < done:
             continue
         lo, hi = _paragraph(text, m.start(), m.end())
@@ -440,6 +459,46 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
             if "\t" in text[lo:hi]:
                 continue
         yield from _split(text, lo, hi)
+
+
+# Characters no COMMITTEE match holds (it is made of letters, spaces and `&'(),-`).
+_NOT_IN_COMMITTEE = re.compile(r"[^\w\s&'(),-]|[\d_]")
+
+
+def _committee_matches(text: str) -> Iterator[re.Match[str]]:
+    """COMMITTEE.finditer(text), scanning only the stretches around committee words.
+
+    COMMITTEE tries its generic branch at every capital letter, which over a whole report costs
+    more than the rest of the family. A match holds a committee word and none of the characters of
+    `_NOT_IN_COMMITTEE`, so it lies in the stretch free of them around that word; the stretch is
+    read with its closing character, so the lookahead after `Committee` sees what it sees in the
+    whole text. Stretches that overlap are merged, so the matches are the same, in the same order.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in COMMITTEE_WORD.finditer(text):
+        lo = _stretch_start(text, m.start())
+        stop = _NOT_IN_COMMITTEE.search(text, m.end())
+        hi = stop.end() if stop else len(text)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
+        yield from COMMITTEE.finditer(text, lo, hi)
+
+
+def _stretch_start(text: str, pos: int, step: int = 256) -> int:
+    """The offset just after the last `_NOT_IN_COMMITTEE` character before `pos` (0 if none)."""
+    hi = pos
+    while hi > 0:
+        lo = max(0, hi - step)
+        last = None
+        for last in _NOT_IN_COMMITTEE.finditer(text, lo, hi):
+            pass
+        if last:
+            return last.end()
+        hi = lo
+    return 0
 
 
 def _paragraph(text: str, start: int, end: int, limit: int = 3000) -> tuple[int, int]:

@@ -119,23 +119,89 @@ def extract_results(ctx: DocContext) -> list[Fact]:
 # --- periods -------------------------------------------------------------------------------
 
 def _periods(text: str) -> list[tuple[int, str, str]]:
-    """Every stated period as (offset, start, end), in text order."""
+    """Every stated period as (offset, start, end), in text order.
+
+    Every period match holds a year, so the three patterns run only on windows around the years
+    (`_year_windows`) rather than over the whole text, with the same matches; a range needs a
+    window with two years, a period `ended` a window with that word.
+    """
     found: list[tuple[int, str, str]] = []
-    for m in PERIOD_RANGE.finditer(text):
-        start, end = parse_date(m.group("a")), parse_date(m.group("b"))
-        if start and end and start < end:
-            found.append((m.start(), start, end))
-    for m in PERIOD_ENDED.finditer(text):
-        end = parse_date(m.group("end"))
-        if end:
-            months = _SPAN_MONTHS[" ".join(m.group("span").lower().split())]
-            found.append((m.start(), _months_before(end, months), end))
-    for m in MONTH_RANGE.finditer(text):
-        year, m1, m2 = int(m.group("y")), MONTHS[m.group("m1").lower()], MONTHS[m.group("m2").lower()]
-        if m1 < m2:
-            last = calendar.monthrange(year, m2)[1]
-            found.append((m.start(), dt.date(year, m1, 1).isoformat(), dt.date(year, m2, last).isoformat()))
+    for lo, hi in _year_windows(text):
+        if len(_YEAR.findall(text, lo, hi)) > 1:
+            for m in PERIOD_RANGE.finditer(text, lo, hi):
+                start, end = parse_date(m.group("a")), parse_date(m.group("b"))
+                if start and end and start < end:
+                    found.append((m.start(), start, end))
+        if _ENDED.search(text, lo, hi):
+            for m in PERIOD_ENDED.finditer(text, lo, hi):
+                end = parse_date(m.group("end"))
+                if end:
+                    months = _SPAN_MONTHS[" ".join(m.group("span").lower().split())]
+                    found.append((m.start(), _months_before(end, months), end))
+        for m in MONTH_RANGE.finditer(text, lo, hi):
+            year, m1, m2 = int(m.group("y")), MONTHS[m.group("m1").lower()], MONTHS[m.group("m2").lower()]
+            if m1 < m2:
+                last = calendar.monthrange(year, m2)[1]
+                found.append((m.start(), dt.date(year, m1, 1).isoformat(), dt.date(year, m2, last).isoformat()))
     return sorted(found)
+
+
+# A year as the period patterns write it; every period match holds one (in `1 January 2026`,
+# `2026-06-30`, `2026年6月30日`, `January – June 2026`).
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# The most non-space characters a period match can hold: two dates of at most 19 (`September.`,
+# `22nd,`, `2023`) around a separator of at most 2 (`to`); `twelve months ending` and a date, and
+# `September to September 2023`, hold fewer.
+_PERIOD_CHARS = 40
+_SPACE = re.compile(r"\s")
+# The word every PERIOD_ENDED match holds.
+_ENDED = re.compile(r"end(?:ed|ing)", re.I)
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint spans of `text` that hold every period match, around the years.
+
+    The year scan is cheap (it starts on a digit) where the period patterns, tried at every
+    offset, are not. A match overlaps a year found by the scan (a year the scan passes over lies
+    inside one it found) and holds at most `_PERIOD_CHARS` non-space characters, so it lies within
+    `_PERIOD_CHARS + 1` non-space characters of that year on either side, however much whitespace
+    it spans. A window ends before a space, so `\b` at its end reads as in the whole text; windows
+    that overlap are merged, so no match is split between two.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        hi = _reach_ahead(text, m.end())
+        if windows and m.start() < windows[-1][1]:
+            lo = windows[-1][0]  # the year is inside the last window
+        else:
+            lo = _reach_back(text, m.start())
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def _reach_back(text: str, pos: int) -> int:
+    """An offset before `pos` with more than `_PERIOD_CHARS` non-space characters between them (or 0)."""
+    lo = pos
+    while lo > 0 and _solid(text, lo, pos) <= _PERIOD_CHARS:
+        lo = max(0, lo - 2 * _PERIOD_CHARS)
+    return lo
+
+
+def _reach_ahead(text: str, pos: int) -> int:
+    """The first space (or the end) after more than `_PERIOD_CHARS` non-space characters from `pos`."""
+    hi = pos
+    while hi < len(text) and _solid(text, pos, hi) <= _PERIOD_CHARS:
+        hi = min(len(text), hi + 2 * _PERIOD_CHARS)
+    space = _SPACE.search(text, hi)
+    return space.start() if space else len(text)
+
+
+def _solid(text: str, lo: int, hi: int) -> int:
+    """The number of non-space characters in text[lo:hi]."""
+    return sum(map(len, text[lo:hi].split()))
 
 
 def _months_before(end: str, months: int) -> str:
@@ -253,18 +319,17 @@ def _table_rows(ctx: DocContext, periods: list[tuple[int, str, str]]
     """Rows `label<TAB>range<TAB>prior` (the change % in the row or on the next line)."""
     text = ctx.text
     lines = text.split("\n")
-    offsets = _line_offsets(lines)
     for i, line in enumerate(lines):
-        if "\t" not in line:
+        tab = line.find("\t")
+        if tab < 0 or not METRIC_LABEL.match(_strip_markup(line[:tab]).strip()):
             continue
         cells = [_strip_markup(c) for c in line.split("\t")]
-        label = METRIC_LABEL.match(cells[0].strip())
-        if not label:
-            continue
+        start = _line_offset(lines, i)
+        end = start + len(line)
         unit, currency = _table_unit(lines, i)
         found = _row_range(cells[1:], unit, currency)
         if not found:
-            ctx.skip(FAMILY, "metric row without an amount range", offsets[i], offsets[i] + len(line))
+            ctx.skip(FAMILY, "metric row without an amount range", start, end)
             continue
         low, high, cur, at = found
         rest = [c for c in cells[2 + at:] if c.strip()]
@@ -272,7 +337,6 @@ def _table_rows(ctx: DocContext, periods: list[tuple[int, str, str]]
         following = lines[i + 1] if i + 1 < len(lines) else ""
         change = _change(cells[1 + at]) if CHANGE_RANGE.search(cells[1 + at]) else (
             _change(following) if following.startswith("\t") else (None, None))
-        start, end = offsets[i], offsets[i] + len(line)
         period = _period_at(periods, start, start)
         if period is None:
             ctx.skip(FAMILY, "estimate row without a stated period", start, end)
@@ -294,13 +358,12 @@ def _row_range(cells: list[str], unit: int,
     return None
 
 
-def _line_offsets(lines: list[str]) -> list[int]:
-    """Document offset of each line, so evidence quotes the row it came from."""
-    offsets, pos = [], 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
-    return offsets
+def _line_offset(lines: list[str], index: int) -> int:
+    """Document offset of line `index`, so evidence quotes the row it came from.
+
+    Counted only for metric rows (a few per document) rather than kept for every line.
+    """
+    return sum(map(len, lines[:index])) + index
 
 
 def _strip_markup(cell: str) -> str:
@@ -316,18 +379,39 @@ _SENTENCE = re.compile(r"[^\n]+?(?:(?<=[a-z0-9)%])\.(?=\s|$)|$)", re.M)
 
 def _prose(ctx: DocContext, periods: list[tuple[int, str, str]],
            covered: list[tuple[int, int]]) -> Iterator[FinancialEstimate]:
-    """Sentences saying a metric is expected to reach a range of amounts."""
+    """Sentences saying a metric is expected to reach a range of amounts.
+
+    `_SENTENCE` splits each line on its own, so only the lines holding an estimate cue are split:
+    a sentence without a cue is never read.
+    """
     text = ctx.text
-    for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        sentence = m.group(0)
-        if "\t" in sentence or any(a <= start < b for a, b in covered):
+    for lo, hi in _cue_lines(text):
+        for m in _SENTENCE.finditer(text, lo, hi):
+            start, end = m.start(), m.end()
+            sentence = m.group(0)
+            if "\t" in sentence or any(a <= start < b for a, b in covered):
+                continue
+            if not ESTIMATE_CUE.search(sentence):
+                continue
+            fact = _prose_fact(ctx, sentence, start, end, periods)
+            if fact:
+                yield fact
+
+
+# The stems of ESTIMATE_CUE, found by a scan that starts on their first letter (the class is
+# case-sensitive so the scan can skip to it; e, a, f and p fold to no other letter).
+_CUE_STEM = re.compile(r"(?-i:[EeAaFfPp])(?:xpect|stimat|nticipat|orecast|rojected)", re.I)
+
+
+def _cue_lines(text: str) -> list[tuple[int, int]]:
+    """Bounds (without the newline) of the lines holding an estimate cue stem, in text order."""
+    lines: list[tuple[int, int]] = []
+    for m in _CUE_STEM.finditer(text):
+        if lines and m.start() < lines[-1][1]:
             continue
-        if not ESTIMATE_CUE.search(sentence):
-            continue
-        fact = _prose_fact(ctx, sentence, start, end, periods)
-        if fact:
-            yield fact
+        end = text.find("\n", m.end())
+        lines.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))
+    return lines
 
 
 def _prose_fact(ctx: DocContext, sentence: str, start: int, end: int,

@@ -13,6 +13,7 @@ The parent is the issuer (`DocumentMeta.issuer`); a child stated with a defined 
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -62,9 +63,11 @@ def extract_subsidiaries(ctx: DocContext) -> list[Fact]:
     if not ctx.meta.issuer or "ubsidiar" not in ctx.text and "'s own" not in ctx.text:
         return []
     issuer = _issuer_ref(ctx)
-    full_names = _full_names(ctx.text)
+    full_names: dict[str, str] | None = None
     facts: dict[str, Fact] = {}
     for name, start, end in _children(ctx.text, issuer):
+        if full_names is None:
+            full_names = _full_names(ctx.text)  # read only when there is a child to name
         child = full_names.get(name, name)
         if child.casefold() == ctx.meta.issuer.casefold() or child.casefold() in facts:
             continue
@@ -73,8 +76,13 @@ def extract_subsidiaries(ctx: DocContext) -> list[Fact]:
     return list(facts.values())
 
 
+@functools.lru_cache(maxsize=256)
 def _patterns(issuer: str) -> tuple[re.Pattern[str], ...]:
-    """The phrasing families, built around the issuer reference of one document."""
+    """The phrasing families, built around the issuer reference of one document.
+
+    Cached: an issuer's filings share one reference, and building the patterns costs more than
+    running them.
+    """
     return (
         # `X, a wholly-owned subsidiary of the Company` / `X is an indirect subsidiary of the Group`
         re.compile(rf"(?P<child>{ORG}){_FOOTNOTE}(?:\s*\([^)]{{0,60}}\))?\s*(?:,\s*|\s+(?:is|was|became|has\s+become)\s+)"
@@ -94,12 +102,21 @@ SUBSIDIARY_LIST = re.compile(
     rf"(?:[a-z][a-z-]*\s+){{0,8}}?(?P<list>{ORG}(?:\s*,\s*{ORG})*(?:,?\s+and\s+{ORG})?)")
 
 
+# The literal each phrasing family needs (the patterns are case-sensitive): a text without it
+# is not scanned with the family's pattern, whose leading name is tried at every capital letter.
+_NEEDS = (re.compile("subsidiary"), re.compile("subsidiary"), re.compile("['’]s\\s+own"))
+
+
 def _children(text: str, issuer: str) -> Iterator[tuple[str, int, int]]:
-    for pattern in _patterns(issuer):
+    for pattern, needed in zip(_patterns(issuer), _NEEDS):
+        if not needed.search(text):
+            continue
         for m in pattern.finditer(text):
             name = _clean(m.group("child"))
             if name:
                 yield name, m.start(), m.end()
+    if "subsidiaries" not in text:
+        return
     for m in SUBSIDIARY_LIST.finditer(text):
         for part in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")):
             name = _clean(part)
