@@ -109,6 +109,11 @@ ROW_REACH = 2500
 KIND_REACH = 3000
 #: A line this long without cell separators is prose: the table has ended.
 PROSE_LINE = 120
+# A sentence below a table, family `Tricor Investor Services Limited, the branch share registrar ...,
+# acted as` right under the last row: a line without cells (tabs, pipes, space-aligned columns) that
+# starts with a capitalised word and has PROSE_WORDS words or more, after a line ending on a vote cell.
+PROSE_START = re.compile(r"[ \u00a0]*[A-Z][A-Za-z'’]*\b(?![.)])")
+PROSE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,9 @@ def find_tables(text: str, problems: list[tuple[str, int, int]] | None = None) -
     for i, columns in enumerate(headers):
         limit = headers[i + 1].start if i + 1 < len(headers) else len(text)
         floor = tables[-1].end if tables else max(0, columns.start - KIND_REACH)
+        line_start = text.rfind("\n", 0, columns.start) + 1
+        if tables and line_start > tables[-1].rows[-1].start:
+            floor = min(floor, line_start)  # `SPECIAL RESOLUTION<TAB>FOR<TAB>AGAINST`: the header's own label
         table = _read_table(text, columns, (floor, limit), problems if problems is not None else [])
         if table.rows:
             tables.append(table)
@@ -521,9 +529,10 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
     chunk = text[marker.end:end]
     tail = ROW_TAIL.search(chunk)
     body = chunk[:tail.start()] if tail else chunk
+    body = body[:_prose_below(body, columns)]
     cells = read_cells(body)
     row = VoteRow(number=number, start=marker.start, end=end)
-    row.kind = _row_kind(text, (floor, marker.start), chunk)
+    row.kind = _row_kind(text, (floor, marker.start), body, chunk[len(body):])
     counts = _pick_counts(body, cells, columns)
     row.title = _title([word for word, _ in sorted(cells.words, key=lambda w: w[1])])
     if counts is None:
@@ -572,13 +581,49 @@ def _title(words: list[str]) -> str | None:
     return title or None
 
 
-def _row_kind(text: str, span: tuple[int, int], chunk: str) -> str | None:
-    """Ordinary or special: what the row says, else the nearest section label above it in its table."""
-    m = KIND_IN_ROW.search(chunk)
+def _row_kind(text: str, span: tuple[int, int], body: str, after: str) -> str | None:
+    """Ordinary or special: what the row says, else the nearest section label above it in its table,
+    else a statement right after it about one resolution (`... it was duly passed as a special
+    resolution`); a statement about several (`passed as ordinary resolutions`) is not the row's."""
+    m = KIND_IN_ROW.search(body)
     if m:
         return (m.group("kind") or m.group("kind2")).lower()
     labels = list(KIND_LABEL.finditer(text, *span))
-    return labels[-1].group("kind").lower() if labels else None
+    if labels:
+        return labels[-1].group("kind").lower()
+    for m in KIND_IN_ROW.finditer(after):
+        sentence = after[max(after.rfind(".", 0, m.start()), after.rfind("\n", 0, m.start())) + 1:m.end()]
+        if not after[m.end():m.end() + 1].isalpha() and not re.search(r"\d", sentence):
+            return (m.group("kind") or m.group("kind2")).lower()
+    return None
+
+
+def _prose_below(body: str, columns: tuple[str, ...]) -> int:
+    """Where a sentence below the table starts in a row's text (its length if none): a line without
+    cells, capitalised, of PROSE_WORDS words or more, after a line ending on a vote cell, once the
+    row's votes are complete. Continuation lines of a wrapped title do not look like that: they
+    start in lower case, are short, or follow a title line (`|` cells, tabs)."""
+    previous = ""
+    for line in re.finditer(r"[^\n]*\n?", body):
+        text = line.group(0)
+        if not text:
+            break
+        if (line.start() > 0 and not re.search(r"[\t|]|\S {2,}\S", text) and PROSE_START.match(text)
+                and len(re.findall(r"\b[A-Za-z]{2,}\b", text)) >= PROSE_WORDS and _ends_on_vote_cell(previous)
+                and len(read_cells(body[:line.start()]).counts) >= len(columns)):
+            return line.start()
+        if text.strip():
+            previous = text
+    return len(body)
+
+
+def _ends_on_vote_cell(line: str) -> bool:
+    """The line's last cell is a vote count, percentage, nil dash or result (`Passed`, `Yes`)."""
+    cells = [c for c in CELL_SEP.split(line.strip()) if c]
+    if not cells:
+        return False
+    last = cells[-1].strip()
+    return RESULT_CELL.fullmatch(last) is not None or all(_token_kind(tok) != "word" for tok in last.split())
 
 
 def _stated_result(chunk: str, cells: _Cells) -> bool | None:

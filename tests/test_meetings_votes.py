@@ -343,3 +343,50 @@ def test_numbered_sub_resolutions_in_brackets() -> None:
     text = ("For\tAgainst\tAbstain\n7.\tTo approve the proposed issue of H Shares:\n"
             "\t(1)\tClass of shares\t100\t0\t0\n\t(2)\tIssue price\t99\t1\t0\n8.\tTo approve the plan\t98\t2\t0\n")
     assert [(r.number, r.votes["for"]) for r in only_table(text).rows] == [("7(1)", 100), ("7(2)", 99), ("8", 98)]
+
+
+def test_kind_label_on_its_own_line_above_one_cell_per_line_rows() -> None:
+    # the statement below the table speaks of several resolutions: the label above the row decides
+    text = ("For\nAgainst\nOrdinary Resolution\n1.\nTo adopt the accounts of the Company.\n5,000\n(100%)\n0\n(0%)\n"
+            "SPECIAL RESOLUTION:\n2.\nTo adopt the new articles of\nassociation.\n4,000\n(80%)\n1,000\n(20%)\n"
+            "As the votes cast in favour of resolutions 1 and 2 exceeded the thresholds, they were passed as "
+            "ordinary resolutions and a special resolution.\n")
+    assert [(r.number, r.kind, r.title) for r in only_table(text).rows] == [
+        ("1", "ordinary", "To adopt the accounts of the Company"),
+        ("2", "special", "To adopt the new articles of association")]
+
+
+def test_kind_label_in_the_header_row_of_a_second_table() -> None:
+    text = ("ORDINARY RESOLUTION\tFor\tAgainst\n1.\tTo adopt the accounts\t100 (100%)\t0 (0%)\n"
+            "SPECIAL RESOLUTIONS\tFor\tAgainst\n2.\tTo amend the articles\t80 (80%)\t20 (20%)\n"
+            "3.\tTo reduce the share premium\t90 (90%)\t10 (10%)\n")
+    assert [(r.number, r.kind) for t in find_tables(text) for r in t.rows] == [
+        ("1", "ordinary"), ("2", "special"), ("3", "special")]
+
+
+def test_statement_below_a_row_gives_its_kind_only_when_it_names_no_other_number() -> None:
+    base = "For\tAgainst\n1.\tTo amend the articles\t80\t20\n{}\n"
+    assert only_table(base.format("The above resolution was passed as a special resolution.")).rows[0].kind == "special"
+    assert only_table(base.format("The above resolution No. 3 was passed as a special resolution.")).rows[0].kind is None
+    assert only_table(base.format("All the above resolutions were passed as special resolutions.")).rows[0].kind is None
+
+
+def test_title_stops_at_the_sentence_below_the_table() -> None:
+    text = ("Resolutions\tFor\t%\tAgainst\t%\n1.\tTo adopt the accounts\t1,000\t100.00\t0\t0.00\n"
+            "2.\tTo grant a general mandate to repurchase shares\t900\t90.00\t100\t10.00\n"
+            "Computershare Hong Kong Investor Services Limited was appointed by the Company as the scrutineer for\n"
+            "the vote-taking at the meeting.\n")
+    last = only_table(text).rows[-1]
+    assert (last.title, last.votes) == ("To grant a general mandate to repurchase shares", {"for": 900, "against": 100})
+
+
+def test_title_lines_after_the_votes_that_are_no_sentence_stay_in_the_title() -> None:
+    # a short capitalised continuation, a lower-case one, and a tabbed one
+    text = ("For\tAgainst\n1.\tTo approve the amendments to the\t1,000 (99%)\t10 (1%)\nArticles of Association\n"
+            "2.\tTo approve the framework agreement dated\t900 (90%)\t100 (10%)\nand the annual caps for the three "
+            "years ending 31 December 2026\n3.\tTo approve the plan\t800 (80%)\t200 (20%)\n"
+            "\tDetails of the Share Option Scheme adopted by the Company\n")
+    assert [r.title for r in only_table(text).rows] == [
+        "To approve the amendments to the Articles of Association",
+        "To approve the framework agreement dated and the annual caps for the three years ending 31 December 2026",
+        "To approve the plan Details of the Share Option Scheme adopted by the Company"]
