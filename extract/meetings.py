@@ -4,7 +4,8 @@ A poll-results announcement reports one or more meetings (AGM, EGM, A/H share cl
 held on one day: per meeting the shares entitled to vote and the shares represented, the issued
 share capital on that day, a vote table per meeting (read by `extract.meetings_votes`), the
 directors who attended, and the scrutineer. Everything is found with regular expressions over
-the raw text; no region is tokenised. The issuer comes from `ctx.meta`: a fragment that never
+the raw text; no region is tokenised, except that `All Directors attended` is read against the
+closing board paragraph as `extract.board` reads it. The issuer comes from `ctx.meta`: a fragment that never
 names its issuer yields nothing (the company of a fact is never guessed), only a skip.
 """
 from __future__ import annotations
@@ -120,8 +121,9 @@ CLAUSE_SPLIT = re.compile(r"\bwhereas\b|\bwhile\b|\bbut\b|"
                           r"(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<!\bNo)(?<!\b[A-Z])\.\s+(?=[A-Z])")
 # Running text wrapped by the PDF conversion: a line that ends inside a sentence (on a word, a comma,
 # or a bracket closing a word: `Mr. Ng Siu Fai (executive` / `Director), Ms. Leung ...`) runs on into
-# the next; shorter than WRAP_MIN (a signature line, a table cell) it must end on a comma to do so.
-WRAPPED_LINE_END = re.compile(r"(?:[A-Za-z][)\]]?|,)[ \t]*$")
+# the next, as does a line ending on an honorific (`... and Mr.` / `Chan Tai Man attended`); shorter
+# than WRAP_MIN (a signature line, a table cell) it must end on a comma to do so.
+WRAPPED_LINE_END = re.compile(rf"(?:[A-Za-z][)\]]?|,|\b(?:{_HONORIFIC})\.)[ \t]*$")
 WRAP_MIN = 50
 # Directors named as exceptions to an attendance statement, family `All Directors attended the AGM
 # except Mr. X`, `Save for Mr. X, all Directors attended`: they did not attend with the others.

@@ -324,6 +324,9 @@ def test_list_wrapped_after_a_comma_keeps_its_first_names() -> None:
     attending, _, _ = people("Ms. Lee Mei, Mr. Chan Tai Man,\nDr. Wong Kar Wai and Mr. Ho Ka Ming attended the AGM by "
                              "video conference.")
     assert attending == {"Lee Mei", "Chan Tai Man", "Wong Kar Wai", "Ho Ka Ming"}
+    attending, _, _ = people("The AGM was chaired by Mr. Chan Tai Man and was also attended by Ms. Lee Mei and Dr.\n"
+                             "Kwan Siu Fung, the chief financial officer of the Company.")
+    assert attending == {"Chan Tai Man", "Lee Mei", "Kwan Siu Fung"}
 
 
 def test_a_short_line_without_a_comma_does_not_join_the_sentence_below() -> None:
