@@ -197,8 +197,9 @@ def extract_meetings(ctx: DocContext) -> list[Fact]:
         facts += _meeting_facts(ctx, company, date, info, text)
     capital = _share_capital(ctx, company, date)
     facts += capital
-    facts += _people(ctx, company, date, meetings)
-    facts += _officials(ctx, company, date)
+    units = _prose_units(text)
+    facts += _people(ctx, company, date, meetings, units)
+    facts += _officials(ctx, company, date, units)
     total = capital[0].total if capital else None
     for info in meetings.values():
         for check, message in check_meeting(info.kind, info.entitled, info.represented, info.percent, total):
@@ -406,7 +407,8 @@ def _share_capital(ctx: DocContext, company: str, date: str) -> list[Fact]:
                          evidence=ctx.evidence(m.start(), end))]
 
 
-def _people(ctx: DocContext, company: str, date: str, meetings: dict[str, MeetingInfo]) -> list[Fact]:
+def _people(ctx: DocContext, company: str, date: str, meetings: dict[str, MeetingInfo],
+            units: list[tuple[int, int]]) -> list[Fact]:
     """Directors named as attending (Attendance) or not attending (Absence) the meeting.
 
     Read over runs of running text (`_prose_units`), so a list wrapped over lines keeps its first
@@ -419,7 +421,7 @@ def _people(ctx: DocContext, company: str, date: str, meetings: dict[str, Meetin
     read: dict[tuple[str, str], tuple[int, int]] = {}
     statements: list[tuple[int, int, str | None]] = []  # all-directors clauses: (start, end, role)
     excepted: set[str] = set()
-    for start, end in _prose_units(text):
+    for start, end in units:
         body = text[start:end].replace("\n", " ")
         if not (ATTENDED.search(body) or ABSENT.search(body)) or not MEETING_WORD.search(body):
             continue
@@ -564,11 +566,11 @@ def _names(clause: str, known: set[str]) -> list[tuple[str, int]]:
                    if not any(name != other and name in other for other in found)), key=lambda item: item[1])
 
 
-def _officials(ctx: DocContext, company: str, date: str) -> list[Fact]:
+def _officials(ctx: DocContext, company: str, date: str, units: list[tuple[int, int]]) -> list[Fact]:
     """Scrutineer, share registrar and legal adviser organisations, from the scrutineer sentence."""
     text = ctx.text
     facts: list[Fact] = []
-    for start, end in _prose_units(text):
+    for start, end in units:
         body = text[start:end].replace("\n", " ")
         if not SCRUTINY.search(body):
             continue
