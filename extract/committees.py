@@ -97,7 +97,7 @@ SUBJECT_GAP = re.compile(
 # Family: where a member list ends (a new clause).
 LIST_END = re.compile(
     r";\s*(?:and\s+)?(?:the|its)\b|\b(?:which|who|whose|to\s+(?:review|assist|oversee|supervise|advise|make|monitor)|"
-    r"(?:is|are|was|were)\s+responsible|held|met|during|in\s+accordance)\b", re.I)
+    r"(?:is|are|was|were)\s+responsible|held|met|during|in\s+accordance|(?:chaired|headed)\s+by)\b", re.I)
 # Family: a position stated right after a listed name (`(Chairman)`, `as the chairman`, `who is the chairman`).
 POSITION_AFTER = re.compile(
     r"\s*(?:\((?:the\s+)?(?P<p1>chair(?:man|woman|person|lady)?|member)\b[^)]{0,60}\)"
@@ -107,6 +107,12 @@ TITLE_OF = re.compile(
     r"^\s*,?\s*(?:who\s+)?(?:(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as|has\s+been|"
     r"being|remains|also)\s+)*(?:as\s+)?(?:(?:an?|the)\s+[\w -]{0,50}?\s+and\s+)?(?:the\s+|a\s+|an\s+)?"
     rf"{_POS}\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
+# Family: `chaired by Mr. X, with Ms. Y and Mr. Z as members` (the members after the chair).
+WITH_MEMBERS = re.compile(r"\s*,?\s*(?:and\s+)?(?:together\s+)?with\s+", re.I)
+# A name wrapped over a line break by PDF conversion (`Mr. Gao` / `Jun as members`) keeps its tail.
+AS_MEMBERS = re.compile(rf"(?P<tail>[ \t]*\n[ \t]*(?!{_NOT_NAME}){_NAME_TOKEN}(?:[ ]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,2}})?"
+                        r"\s*,?\s*(?:as|being)\s+(?:the\s+|its\s+)?(?:other\s+|remaining\s+)?"
+                        r"(?:committee\s+)?members\b", re.I)
 # Family: what joins names in a coordination (`, `, ` and `, `(Chairman), `).
 COORDINATION = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*(?:,\s*and|,|and|&)\s*", re.I)
 # Family: `the chairman of the COMMITTEE, Mr. X` (title before the name).
@@ -121,7 +127,8 @@ CHANGE_TITLE = re.compile(rf"(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:each\s+of\s+
 # Family: a reference to the independent non-executive directors as a group.
 INED_REFERENCE = re.compile(
     r"\s*:?\s*(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|\d)\s+)?"
-    r"independent\s+non-?\s*executive\s+directors(?:\s+of\s+the\s+company)?\s*(?:[.;]|$|,\s*with\b)",
+    r"independent\s+non-?\s*executive\s+directors(?:\s+of\s+the\s+company)?\s*(?:[.;]|$|,\s*with\b"
+    r"|,?\s+and\s+(?:is\s+|was\s+)?(?:(?:chaired|headed|led)\b|$))",
     re.I)
 # Family: board paragraphs naming the INEDs (`three independent non-executive Directors, namely, Mr. A, ...`).
 INED_NAMELY = re.compile(
@@ -138,6 +145,9 @@ _NO_STOP_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_HONORIFIC_WORDS)}|No|Co|St|Me
 CHAIR_MARKS = re.compile(r"^(?:C|Chair(?:man|woman|person)?|Chairman\s+of\s+the\s+Committee)$", re.I)
 MEMBER_MARKS = re.compile(r"^(?:M|Members?|Member\s+of\s+the\s+Committee)$", re.I)
 GLYPH = re.compile(r"^[●○◎◉✓✔√★☆▲△■□◆◇✗xXYy✱*]$")
+# Family: a glyph with its position written beside it (`✓ (Chairman)`, `● Chairperson`).
+GLYPH_NOTED = re.compile(r"^[●○◎◉✓✔√★☆▲△■□◆◇✱*]\s*[(（]?\s*(?P<pos>chair(?:man|woman|person|lady)?|members?)"
+                         r"(?:\s+of\s+the\s+committee)?\s*[)）]?$", re.I)
 # Family: a matrix legend entry (`● Chairperson of the Committee`, `C: Chairman`).
 LEGEND = re.compile(r"(?P<mark>[●○◎◉✓✔√★☆▲△■□◆◇✱]|\b[A-Z]\b)\s*[:：=\-–]?\s*(?P<what>Chair\w*|Members?)\b", re.I)
 # Family: one list line under a heading (`Mr. Tsui Yung Kwok (Chairman)`, `• Ms. Cao Ying – member`).
@@ -176,6 +186,8 @@ class Seen:
     position: str | None
     start: int
     end: int
+    #: A matrix glyph a legend gives for both chair and member: its position stays open.
+    ambiguous: bool = False
 
 
 def committee_key(name: str) -> str:
@@ -251,26 +263,67 @@ def _cells(line: str) -> list[str] | None:
 
 
 def _matrices(ctx: DocContext, lines: list[str], offsets: list[int], named: list[int]) -> Iterator[Seen]:
-    """People x committees tables: a header with two or more committees, rows of marks."""
+    """People x committees tables: a header with two or more committees, rows of marks.
+
+    The header may be wrapped over two lines (`Audit<TAB>Remuneration` over
+    `Committee<TAB>Committee`, the HKEX list of directors). In a committee column that marks
+    its chair, a glyph no legend explains marks a member.
+    """
+    done = -1
     for i in named:
-        line = lines[i]
-        cells = _cells(line)
-        if not cells or len(cells) < 3:
+        if i <= done:
             continue
-        header = [committee_key(c) if COMMITTEE.fullmatch(c) else None for c in cells]
-        if sum(h is not None for h in header) < 2:
+        found = _matrix_header(lines, i)
+        if found is None:
             continue
-        rows = _matrix_rows(lines, i + 1)
-        legend = _legend(lines[max(0, i - 4):i] + lines[i + 1 + len(rows):i + 6 + len(rows)])
-        for j, row in enumerate(rows, start=i + 1):
-            yield from _matrix_row(ctx, header, row, legend, offsets[j], offsets[j] + len(lines[j]))
+        header, last = found
+        rows = _matrix_rows(lines, last + 1)
+        done = last + len(rows)
+        legend = _legend(lines[max(0, i - 4):i] + lines[last + 1 + len(rows):last + 6 + len(rows)])
+        seen: list[Seen] = []
+        for j, row in enumerate(rows, start=last + 1):
+            seen.extend(_matrix_row(ctx, header, row, legend, offsets[j], offsets[j] + len(lines[j])))
+        yield from _column_implied_members(seen)
+
+
+def _matrix_header(lines: list[str], i: int) -> tuple[list[str | None], int] | None:
+    """The committees of a header at line `i` (or wrapped over lines i-1..i or i..i+1), and its last line."""
+    cells = _cells(lines[i])
+    if not cells or len(cells) < 3:
+        return None
+    header = _header_keys(cells)
+    if header:
+        return header, i
+    for a, b in ((i, i + 1), (i - 1, i)):
+        if a < 0 or b >= len(lines):
+            continue
+        top, bottom = _cells(lines[a]), _cells(lines[b])
+        if not top or not bottom or len(top) != len(bottom):
+            continue
+        header = _header_keys([f"{x} {y}".strip() for x, y in zip(top, bottom)])
+        if header:
+            return header, b
+    return None
+
+
+def _header_keys(cells: list[str]) -> list[str | None] | None:
+    """Committee per header cell (None for the others), when two or more cells name a committee."""
+    header = [committee_key(c) if c and COMMITTEE.fullmatch(c) else None for c in cells]
+    header[0] = None  # the first column holds the names
+    return header if sum(h is not None for h in header) >= 2 else None
 
 
 def _matrix_rows(lines: list[str], first: int) -> list[list[str]]:
-    """The rows under a matrix header: tabbed or piped lines, Markdown rule lines passed over."""
+    """The rows under a matrix header: tabbed or piped lines, Markdown rule lines passed over.
+
+    A line holding only a person's name is a row without marks (PDF conversion drops the tabs
+    of a row whose cells are all blank), so the rows after it are still read.
+    """
     rows = []
     for line in lines[first:]:
         cells = _cells(line)
+        if cells is None and line.strip() and PERSON.fullmatch(line.strip()):
+            cells = [line.strip()]
         if cells is None or set(line.strip()) <= {"|", "-", ":", " "}:
             if cells is None:
                 break
@@ -304,7 +357,17 @@ def _matrix_row(ctx: DocContext, header: list[str | None], cells: list[str],
         if position is False:
             ctx.skip(FAMILY, f"matrix cell not a mark: {mark!r}", start, end)
             continue
-        yield Seen(committee, name, position, start, end)
+        yield Seen(committee, name, position, start, end, ambiguous=position is None and mark in legend)
+
+
+def _column_implied_members(seen: list[Seen]) -> list[Seen]:
+    """In a column that marks its chair (`✓ (Chairman)`), a glyph no legend explains marks a member.
+
+    A glyph the legend gives for both chair and member (colours lost) stays open: never a guess.
+    """
+    chaired = {s.committee for s in seen if s.position == "chair"}
+    return [Seen(s.committee, s.person, "member", s.start, s.end)
+            if s.position is None and s.committee in chaired and not s.ambiguous else s for s in seen]
 
 
 def _cell_name(cell: str) -> str | None:
@@ -324,6 +387,9 @@ def _mark_position(mark: str, legend: dict[str, str | None]) -> str | None | boo
         return "member"
     if GLYPH.match(mark):
         return legend.get(mark)
+    noted = GLYPH_NOTED.match(mark)
+    if noted:
+        return _position(noted.group("pos"))
     return False
 
 
@@ -454,11 +520,36 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         lo, hi = _paragraph(text, m.start(), m.end())
         done = hi
         if "\t" in text[lo:hi]:
-            lo = text.rfind("\n", 0, m.start()) + 1
-            hi = done = _line_end(text, m.end())
-            if "\t" in text[lo:hi]:
+            lo, hi = _untabbed_run(text, m.start(), m.end(), lo, hi)
+            done = hi
+            if lo is None:
                 continue
         yield from _split(text, lo, hi)
+
+
+def _untabbed_run(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int | None, int]:
+    """The run of lines without a tab around [start, end), within the paragraph [lo, hi).
+
+    Reports converted without blank lines make a whole page one paragraph, tables included; the
+    prose lines between two table rows still form sentences wrapped over lines (`The Audit
+    Committee comprises all three independent` / `non-executive Directors and is chaired by ...`).
+    """
+    first = text.rfind("\n", 0, start) + 1
+    last = _line_end(text, end)
+    if "\t" in text[first:last]:
+        return None, last
+    while first > lo:
+        prev = text.rfind("\n", lo, first - 1) + 1
+        prev = max(prev, lo)
+        if "\t" in text[prev:first]:
+            break
+        first = prev
+    while last < hi:
+        nxt = min(_line_end(text, last + 1), hi)
+        if "\t" in text[last:nxt]:
+            break
+        last = nxt
+    return first, last
 
 
 # Characters no COMMITTEE match holds (it is made of letters, spaces and `&'(),-`).
@@ -545,6 +636,37 @@ def _chaired_by(text: str, mentions: list[Mention], persons: list[re.Match[str]]
         person = next((p for p in persons if p.start() == m.end()), None)
         if before and person and _subject_of_chair(text, before[-1].end, m.start()):
             yield Seen(before[-1].committee, person.group("name"), "chair", person.start(), person.end())
+            yield from _with_members(text, before[-1].committee, person, persons, hi)
+
+
+def _with_members(text: str, committee: str, chair: re.Match[str], persons: list[re.Match[str]],
+                  hi: int) -> Iterator[Seen]:
+    """`chaired by Mr. X, with Ms. Y and Mr. Z as members`: the coordinated names after `with`.
+
+    Read only when the names are joined by commas and `and` alone and the list closes with `as
+    (other) members`, so a `with` that starts another clause gives nothing.
+    """
+    cue = WITH_MEMBERS.match(text, chair.end(), hi)
+    if not cue:
+        return
+    listed: list[re.Match[str]] = []
+    at = cue.end()
+    for p in persons:
+        if p.start() < at:
+            continue
+        if p.start() != at:
+            break
+        listed.append(p)
+        joint = COORDINATION.match(text, p.end(), hi)
+        if not joint or joint.group(0).strip().startswith("("):
+            break
+        at = joint.end()
+    close = AS_MEMBERS.match(text, listed[-1].end(), hi) if listed else None
+    if close:
+        tail = " " + close.group("tail").strip() if close.group("tail") else ""
+        for p in listed:
+            name = p.group("name") + (tail if p is listed[-1] else "")
+            yield Seen(committee, name, "member", p.start(), p.end())
 
 
 def _subject_of_chair(text: str, end: int, cue: int) -> bool:

@@ -344,3 +344,119 @@ def test_appointment_to_each_of_two_committees() -> None:
 def test_ocr_noise_in_committee_word() -> None:
     assert memberships("The Nomination Cornmittee comprises Mr. WONG Kwok Keung (Chairman) and Mr. LAU Chi Wai.") == {
         ("nomination", "WONG Kwok Keung", "chair"), ("nomination", "LAU Chi Wai", "member")}
+
+
+# --- families added after the held-out round (wording differs from the held-out documents) ---
+
+def test_chaired_by_together_with_members() -> None:
+    text = ("The Nomination Committee is chaired by Dr. Wong Siu Ming, together with Mr. Lee Chi Keung, "
+            "Ms. Ho Wai Ling and Mr. Tam Kin as its other members.")
+    assert memberships(text) == {("nomination", "Wong Siu Ming", "chair"), ("nomination", "Lee Chi Keung", "member"),
+                                 ("nomination", "Ho Wai Ling", "member"), ("nomination", "Tam Kin", "member")}
+
+
+def test_chaired_by_with_members_name_wrapped_over_lines() -> None:
+    text = ("The Risk Management Committee is chaired by Ms. Au Yuk Ping, with Mr. Chow Kin and Mr. Ho\n"
+            "Ka Yan as members.")
+    assert memberships(text) == {("risk", "Au Yuk Ping", "chair"), ("risk", "Chow Kin", "member"),
+                                 ("risk", "Ho Ka Yan", "member")}
+
+
+def test_chaired_by_with_other_clause_gives_only_the_chair() -> None:
+    text = ("The Audit Committee is chaired by Mr. Yung Kwok Tsui, with Ms. Ming Shu Leung acting as its "
+            "secretary. The Remuneration Committee is chaired by Mr. Honghui Chen, with the assistance of "
+            "Mr. Qiang Wei as an adviser.")
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair"), ("remuneration", "Honghui Chen", "chair")}
+
+
+def test_consists_of_members_namely_chairlady() -> None:
+    text = ("The Remuneration Committee currently consists of three members, namely Ms. Au Yuk Ping "
+            "(chairlady), Mr. Chow Kin and Mr. Ho Ka Yan.")
+    assert memberships(text) == {("remuneration", "Au Yuk Ping", "chair"), ("remuneration", "Chow Kin", "member"),
+                                 ("remuneration", "Ho Ka Yan", "member")}
+
+
+def test_ined_reference_then_headed_by() -> None:
+    text = (BOARD + "\n"
+            "The Remuneration Committee consists of the three independent non-executive Directors and is\n"
+            "headed by Ms. Ming Shu Leung.")
+    assert memberships(text) == {("remuneration", "Ming Shu Leung", "chair"),
+                                 ("remuneration", "Yung Kwok Tsui", None), ("remuneration", "Honghui Chen", None)}
+
+
+def test_ined_reference_with_wrong_count_gives_only_the_chair() -> None:
+    text = (BOARD + "\n"
+            "The Audit Committee comprises two independent non-executive Directors and is chaired by "
+            "Mr. Yung Kwok Tsui.")
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair")}
+
+
+def test_prose_between_tables_is_read_over_wrapped_lines() -> None:
+    text = ("Name\tAudit Committee\tNomination Committee\n"
+            "Mr. Qiang Wei\t2/2\t1/1\n"
+            "The Nomination Committee comprises Mr. Ziming Yang (chairman), Mr. Yung Kwok\n"
+            "Tsui and Ms. Ming Shu Leung.\n"
+            "Name\tAttendance\n")
+    found = memberships(text)
+    assert ("nomination", "Ziming Yang", "chair") in found
+    assert ("nomination", "Ming Shu Leung", "member") in found
+    assert not any(c == "audit" for c, _, _ in found)
+
+
+def test_tick_matrix_with_chair_noted_in_the_cell() -> None:
+    text = ("Director\tAudit Committee\tRemuneration Committee\tNomination Committee\n"
+            "Mr. Ziming Yang\t\t\t✔ Chairman\n"
+            "Mr. Qiang Wei\n"
+            "Mr. Yung Kwok Tsui\t✔ (Chairperson)\t✔\t✔\n"
+            "Ms. Ming Shu Leung\t✔\t✔ (Chairperson)\n"
+            "Mr. Honghui Chen\t✔\n")
+    assert memberships(text) == {
+        ("audit", "Yung Kwok Tsui", "chair"), ("audit", "Ming Shu Leung", "member"),
+        ("audit", "Honghui Chen", "member"), ("remuneration", "Yung Kwok Tsui", "member"),
+        ("remuneration", "Ming Shu Leung", "chair"), ("nomination", "Ziming Yang", "chair"),
+        ("nomination", "Yung Kwok Tsui", "member")}
+
+
+def test_tick_matrix_column_without_a_chair_keeps_positions_open() -> None:
+    text = ("Director\tAudit Committee\tESG Committee\n"
+            "Mr. Yung Kwok Tsui\t✔ (Chairman)\t✔\n"
+            "Ms. Ming Shu Leung\t✔\t✔\n")
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair"), ("audit", "Ming Shu Leung", "member"),
+                                 ("esg", "Yung Kwok Tsui", None), ("esg", "Ming Shu Leung", None)}
+
+
+def test_tick_matrix_glyph_legend_gives_for_both_stays_open() -> None:
+    text = ("● Chairman of the committee    ● Member of the committee\n"
+            "Director\tAudit Committee\tNomination Committee\n"
+            "Mr. Yung Kwok Tsui\t● (Chairman)\t●\n"
+            "Ms. Ming Shu Leung\t●\t●\n")
+    found = memberships(text)
+    assert ("audit", "Yung Kwok Tsui", "chair") in found
+    assert ("audit", "Ming Shu Leung", None) in found
+
+
+def test_list_of_directors_table_with_wrapped_committee_header() -> None:
+    text = ("Board Committees\n"
+            "Director\tAudit\tRemuneration\tStrategy\n"
+            "\tCommittee\tCommittee\tCommittee\n"
+            "Mr. Ziming Yang\t\t\tC\n"
+            "Mr. Qiang Wei\t\t\tM\n"
+            "Mr. Yung Kwok Tsui\tC\tM\n"
+            "Ms. Ming Shu Leung\tM\tC\tM\n"
+            "Mr. Honghui Chen\tM\n"
+            "Notes:\n"
+            "C\tChairman of the relevant Board committee\n"
+            "M\tMember of the relevant Board committee\n")
+    assert memberships(text) == {
+        ("strategy", "Ziming Yang", "chair"), ("strategy", "Qiang Wei", "member"),
+        ("strategy", "Ming Shu Leung", "member"), ("audit", "Yung Kwok Tsui", "chair"),
+        ("audit", "Ming Shu Leung", "member"), ("audit", "Honghui Chen", "member"),
+        ("remuneration", "Yung Kwok Tsui", "member"), ("remuneration", "Ming Shu Leung", "chair")}
+
+
+def test_wrapped_header_of_an_attendance_table_gives_nothing() -> None:
+    text = ("Director\tAudit\tRemuneration\n"
+            "\tCommittee\tCommittee\n"
+            "Mr. Yung Kwok Tsui\t2/2\t1/1\n"
+            "Ms. Ming Shu Leung\t2/2\t1/1\n")
+    assert memberships(text) == set()
