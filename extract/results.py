@@ -46,6 +46,8 @@ def _amount(tag: str) -> str:
 
 # Family: an amount range `RMB400 million ~ RMB460 million`, `RMB702,265,000 to RMB838,187,300`.
 AMOUNT_RANGE = re.compile(rf"{_amount('lo')}\s*{_SEP}\s*{_amount('hi')}", re.I)
+# Family: `between HK$80 million and HK$100 million` (profit alerts of Hong Kong issuers).
+AMOUNT_BETWEEN = re.compile(rf"\bbetween\s+{_amount('lo')}\s+and\s+{_amount('hi')}", re.I)
 # Family: a single amount `RMB304.9530 million`, `Profit: RMB453,074,200`.
 AMOUNT = re.compile(_amount(""), re.I)
 # Family: the change stated in percent `Increased by 31.17% ~ 50.84%`, `decrease of 20% to 30%`.
@@ -56,9 +58,13 @@ CHANGE_RANGE = re.compile(
 METRIC_LABEL = re.compile(
     r"(?P<label>(?:net\s+)?(?:profit|loss|income)\s+(?:for\s+the\s+(?:period|year)\s+)?attributable\s+to\s+"
     r"(?:the\s+)?(?:ordinary\s+)?(?:shareholders|owners|equity\s+holders)[^\t\n]{0,120}?"
+    r"|net\s+profit\s+(?:for\s+the\s+(?:period|year)\s+)?(?:after\s+deduct\w*|excluding|net\s+of)\s+(?:the\s+)?"
+    r"non-?\s*recurring[^\t\n]{0,80}?"
     r"|(?:operating\s+)?revenue|operating\s+income|turnover)", re.I)
 # Family: the "after deducting non-recurring gains or losses" qualifier of a metric label.
 RECURRING = re.compile(r"(?:after\s+deduct\w*|excluding|net\s+of)\s+(?:the\s+)?non-?\s*recurring", re.I)
+# The qualifier's own words (`non-recurring profit or loss`): they do not make the metric a loss.
+RECURRING_TAIL = re.compile(r"non-?\s*recurring.*", re.I | re.S)
 # Family: cues that a sentence states an estimate rather than a past figure.
 ESTIMATE_CUE = re.compile(r"\b(?:expect\w*|estimat\w*|anticipat\w*|forecast\w*|projected)\b", re.I)
 # Family: a loss stated before the figures (`Loss: RMB...`, `a net loss of RMB...`).
@@ -68,7 +74,7 @@ LOSS_CUE = re.compile(r"\bloss(?:es)?\b\s*(?::|of|in\s+the\s+range\s+of|amount\w
 TABLE_UNIT = re.compile(
     r"(?:unit\s*[:：]\s*(?:RMB|HK\$|US\$)?\s*(?P<u1>10,000|ten\s+thousand|10\s+thousand|thousand|million|yuan)"
     r"|\(\s*in\s+(?:RMB\s+)?(?P<u2>10,000|ten\s+thousand|10\s+thousand|thousand|million)\s*\)"
-    r"|(?:RMB|HK\$)\s*'(?P<u3>000|0000)\b)", re.I)
+    r"|(?:RMB|HK\$)\s*['’](?P<u3>0,000|0000|000)(?!\d|,\d))", re.I)
 # Family: an explicit period `1 January 2026 to 30 June 2026`, `(1 April 2026 – 30 June 2026)`.
 PERIOD_RANGE = re.compile(rf"(?P<a>{ANY_DATE.pattern})\s*(?:to|–|—|-|~|至)\s*(?P<b>{ANY_DATE.pattern})", re.I)
 # Family: a period stated by its end `for the six months ended 30 June 2026`, `year ending ...`.
@@ -83,7 +89,7 @@ MONTH_RANGE = re.compile(
 
 _UNIT_WORDS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"hundred\s+million|100\s+million|亿", re.I), 100_000_000),
-    (re.compile(r"ten\s+thousand|10\s+thousand|10,000|万|0000", re.I), 10_000),
+    (re.compile(r"ten\s+thousand|10\s+thousand|0,000|万|0000", re.I), 10_000),
     (re.compile(r"billion|bn", re.I), 1_000_000_000),
     (re.compile(r"million|mn", re.I), 1_000_000),
     (re.compile(r"thousand|000", re.I), 1_000),
@@ -255,7 +261,10 @@ def _is_loss(prefix: str) -> bool:
 def _range(text: str, table_unit: int, table_currency: str | None,
            pos: int = 0) -> tuple[float, float, str | None, re.Match[str]] | None:
     """The first amount range in `text` from `pos`: (low, high, currency, match)."""
-    for m in AMOUNT_RANGE.finditer(text, pos):
+    matches = list(AMOUNT_RANGE.finditer(text, pos))
+    if "between" in text:
+        matches = sorted(matches + list(AMOUNT_BETWEEN.finditer(text, pos)), key=lambda m: m.start())
+    for m in matches:
         lo, hi = _read_amount(m, "lo"), _read_amount(m, "hi")
         if lo is None or hi is None:
             continue
@@ -373,19 +382,24 @@ def _strip_markup(cell: str) -> str:
 
 # --- prose ---------------------------------------------------------------------------------
 
-# Family: candidate sentences (split at sentence ends and line breaks; tables are handled above).
-_SENTENCE = re.compile(r"[^\n]+?(?:(?<=[a-z0-9)%])\.(?=\s|$)|$)", re.M)
+# Family: candidate sentences (split at sentence ends; a sentence may run over wrapped lines,
+# tables are handled above).
+_SENTENCE = re.compile(r"\S.*?(?:(?<=[a-z0-9)%])\.(?=\s|$)|\Z)", re.S)
+# A line that ends a sentence or a heading item: the next line starts a new one.
+_LINE_CLOSED = re.compile(r"[.:;!?。]\s*$")
 
 
 def _prose(ctx: DocContext, periods: list[tuple[int, str, str]],
            covered: list[tuple[int, int]]) -> Iterator[FinancialEstimate]:
     """Sentences saying a metric is expected to reach a range of amounts.
 
-    `_SENTENCE` splits each line on its own, so only the lines holding an estimate cue are split:
-    a sentence without a cue is never read.
+    Only the blocks around lines holding an estimate cue are split (`_cue_blocks`): a sentence
+    without a cue is never read. A block runs over the lines a PDF wrapped one paragraph into
+    (`... is expected to record a profit attributable to owners of the Company of between` /
+    `HK$80 million and HK$100 million ...`), so the figures are read with their metric.
     """
     text = ctx.text
-    for lo, hi in _cue_lines(text):
+    for lo, hi in _cue_blocks(text):
         for m in _SENTENCE.finditer(text, lo, hi):
             start, end = m.start(), m.end()
             sentence = m.group(0)
@@ -393,7 +407,7 @@ def _prose(ctx: DocContext, periods: list[tuple[int, str, str]],
                 continue
             if not ESTIMATE_CUE.search(sentence):
                 continue
-            fact = _prose_fact(ctx, sentence, start, end, periods)
+            fact = _prose_fact(ctx, sentence.replace("\n", " "), start, end, periods)
             if fact:
                 yield fact
 
@@ -414,6 +428,40 @@ def _cue_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def _cue_blocks(text: str, most: int = 8) -> list[tuple[int, int]]:
+    """The cue lines widened over the wrapped lines of their paragraph, merged, in text order.
+
+    A block grows backwards while the line before does not close a sentence and forwards while
+    its last line does not, over at most `most` lines each way; blank and tabbed lines stop it.
+    """
+    blocks: list[tuple[int, int]] = []
+    for lo, hi in _cue_lines(text):
+        if blocks and lo <= blocks[-1][1]:
+            continue
+        for _ in range(most):
+            if lo == 0:
+                break
+            prev = text.rfind("\n", 0, lo - 1) + 1
+            line = text[prev:lo - 1]
+            if not line.strip() or "\t" in line or _LINE_CLOSED.search(line):
+                break
+            lo = prev
+        for _ in range(most):
+            if hi >= len(text) or _LINE_CLOSED.search(text, max(lo, hi - 8), hi):
+                break
+            nxt = text.find("\n", hi + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[hi + 1:nxt]
+            if not line.strip() or "\t" in line:
+                break
+            hi = nxt
+        if blocks and lo <= blocks[-1][1]:
+            blocks[-1] = (blocks[-1][0], max(hi, blocks[-1][1]))
+        else:
+            blocks.append((lo, hi))
+    return blocks
+
+
 def _prose_fact(ctx: DocContext, sentence: str, start: int, end: int,
                 periods: list[tuple[int, str, str]]) -> FinancialEstimate | None:
     """One estimate from a sentence: the metric named before the first amount range."""
@@ -425,7 +473,7 @@ def _prose_fact(ctx: DocContext, sentence: str, start: int, end: int,
     if not labels or not ESTIMATE_CUE.search(sentence, 0, rm.start()):
         return None
     label = labels[-1]
-    loss = re.search(r"\bloss\b", label.group(0), re.I) and low > 0
+    loss = re.search(r"\bloss\b", RECURRING_TAIL.sub("", label.group(0)), re.I) and low > 0
     if loss:
         low, high = -high, -low
     period = _period_at(periods, start, end)

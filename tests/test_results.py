@@ -82,3 +82,51 @@ def test_no_stated_period_no_fact() -> None:
     text = ("Net profit attributable to the shareholders of the listed company\tRMB400 million ~ RMB460 million"
             "\tRMB304.9530 million\n")
     assert estimates(text) == set()
+
+
+# --- families added after the held-out round (wording differs from the held-out documents) ---
+
+def test_prose_between_amounts_over_wrapped_lines() -> None:
+    text = ("The Board wishes to inform shareholders that the Group is expected to record a net profit\n"
+            "attributable to equity holders of the Company of between HK$12.5 million and HK$15 million\n"
+            "for the year ended 31 March 2026, as compared to approximately HK$6.8 million for the year\n"
+            "ended 31 March 2025.\n")
+    assert estimates(text) == {
+        ("net_profit_attributable", "2025-04-01", "2026-03-31", 12.5e6, 15e6, "HKD", 6.8e6)}
+
+
+def test_prose_loss_between_amounts() -> None:
+    text = ("The Group is anticipated to record a loss attributable to owners of the Company of between\n"
+            "RMB30 million and RMB40 million for the six months ended 30 June 2026.\n")
+    assert estimates(text) == {
+        ("net_profit_attributable", "2026-01-01", "2026-06-30", -40e6, -30e6, "CNY", None)}
+
+
+def test_between_without_estimate_cue_is_no_fact() -> None:
+    text = ("The Group recorded a profit attributable to owners of the Company of between HK$12 million\n"
+            "and HK$15 million in each of the last three years ended 31 December 2025.\n")
+    assert estimates(text) == set()
+
+
+def test_wrapped_prose_stops_at_a_blank_line() -> None:
+    text = ("The revenue of the Group is expected to increase for the year ended 31 December 2025\n"
+            "\n"
+            "Turnover for 2024: RMB10 million to RMB20 million in total\n")
+    assert estimates(text) == set()
+
+
+def test_table_in_rmb_apostrophe_ten_thousands_and_recurring_without_attributable() -> None:
+    text = (PERIOD + "(Unit: RMB'0,000)\n\n"
+            "Item\tThe reporting period\tSame period of last year\n"
+            "Net profit attributable to shareholders of the listed company\tProfit: 3,200 – 3,800\tProfit: 2,650.40\n"
+            "Net profit after deducting non-recurring gains and losses\tProfit: 2,900 – 3,500\tProfit: 2,410.05\n")
+    assert estimates(text) == {
+        ("net_profit_attributable", "2025-01-01", "2025-12-31", 32e6, 38e6, "CNY", 26504000.0),
+        ("net_profit_attributable_recurring", "2025-01-01", "2025-12-31", 29e6, 35e6, "CNY", 24100500.0)}
+
+
+def test_table_in_rmb_apostrophe_thousands_still_thousands() -> None:
+    text = (PERIOD + "RMB'000\n"
+            "Item\tThe reporting period\tSame period of last year\n"
+            "Revenue\t120,000 – 130,000\t100,000\n")
+    assert estimates(text) == {("revenue", "2025-01-01", "2025-12-31", 120e6, 130e6, "CNY", 100e6)}
