@@ -26,10 +26,16 @@ FAMILY = "subsidiary"
 _ORG_TOKEN = r"(?:Co\.,|[A-Z0-9][A-Za-z0-9&'’.\-]*|\((?:[A-Z][A-Za-z]*\s?)+\)|of|and|&|de)"
 # Family: an organisation name as written (`JL MAG Baotou Technology`, `Yinhai New Materials Co., Ltd.`).
 ORG = rf"[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+{_ORG_TOKEN}){{0,9}}"
+# Family: the same name wrapped over one line break by PDF conversion (`Golden Harvest` /
+# `(Hainan) Seed Co., Ltd.`); read only where a name is followed by its apposition.
+ORG_WRAPPED = rf"[A-Z][A-Za-z0-9&'’.\-]*(?:(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*){_ORG_TOKEN}){{0,9}}"
 # A footnote mark after a name (`Yinhai New Materials¹⁴`).
 _FOOTNOTE = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]*"
 _QUALIFIERS = (r"(?:(?:direct|indirect|indirectly|directly|wholly[- ]owned|non[- ]wholly[- ]owned|principal|major|"
                r"key|operating|main|important|PRC|onshore|offshore|domestic|overseas|new)\s+)*")
+# Family: up to two asides between a name and its apposition: a Chinese name holding its own
+# parentheses and a defined short name (`X Co., Ltd. (金穗(海南)種業有限公司) ("Hainan Seed"), a ...`).
+_ASIDES = r"(?:\s*\((?:[^()\n]|\([^()\n]{0,20}\)){0,60}\)){0,2}"
 # Family: words at the start of a capitalised run that are not part of a name.
 LEADING_STOP = re.compile(
     r"^(?:(?:The|Our|Its|In|On|At|During|Meanwhile|Moreover|Besides|Also|As|And|For|With|Through|By|"
@@ -85,7 +91,7 @@ def _patterns(issuer: str) -> tuple[re.Pattern[str], ...]:
     """
     return (
         # `X, a wholly-owned subsidiary of the Company` / `X is an indirect subsidiary of the Group`
-        re.compile(rf"(?P<child>{ORG}){_FOOTNOTE}(?:\s*\([^)]{{0,60}}\))?\s*(?:,\s*|\s+(?:is|was|became|has\s+become)\s+)"
+        re.compile(rf"(?P<child>{ORG_WRAPPED}){_FOOTNOTE}{_ASIDES}\s*(?:,\s*|\s+(?:is|was|became|has\s+become)\s+)"
                    rf"(?:an?|the)\s+{_QUALIFIERS}subsidiary\s+of\s+{issuer}\b"),
         # `the Company's wholly-owned subsidiary, X` / `a subsidiary of the Company, X`
         re.compile(rf"(?:{issuer}['’]s\s+{_QUALIFIERS}subsidiary|(?:an?\s+)?{_QUALIFIERS}subsidiary\s+of\s+{issuer})"
@@ -112,7 +118,7 @@ def _children(text: str, issuer: str) -> Iterator[tuple[str, int, int]]:
         if not needed.search(text):
             continue
         for m in pattern.finditer(text):
-            name = _clean(m.group("child"))
+            name = _clean(_unwrapped(text, m.start("child"), m.end("child")))
             if name:
                 yield name, m.start(), m.end()
     if "subsidiaries" not in text:
@@ -122,6 +128,21 @@ def _children(text: str, issuer: str) -> Iterator[tuple[str, int, int]]:
             name = _clean(part)
             if name:
                 yield name, m.start(), m.end()
+
+
+def _unwrapped(text: str, start: int, end: int) -> str:
+    """A name read over line breaks, without the heading lines the pattern ran into.
+
+    A name that starts its line may follow a heading (`BUSINESS UPDATE` / `Xyz Co., Ltd., a
+    wholly-owned subsidiary`): whole lines in capitals before the name's last line are dropped.
+    """
+    raw = text[start:end]
+    if "\n" not in raw or text[text.rfind("\n", 0, start) + 1:start].strip():
+        return raw
+    lines = raw.split("\n")
+    while len(lines) > 1 and lines[0] == lines[0].upper():
+        lines.pop(0)
+    return "\n".join(lines)
 
 
 def _clean(raw: str) -> str | None:

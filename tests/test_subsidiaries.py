@@ -58,3 +58,28 @@ def test_any_of_its_subsidiaries_names_nothing() -> None:
 
 def test_no_issuer_no_facts() -> None:
     assert children("Baotou Magnet Limited is a subsidiary of the Company.", issuer=None) == set()
+
+
+# --- families added after the held-out round (wording differs from the held-out documents) ---
+
+def test_chinese_name_with_parentheses_and_short_name_before_the_apposition() -> None:
+    text = ("On 3 June 2026, Jiangxi Jinli (Ganzhou) Magnet Co., Ltd. (江西金力(贛州)磁材有限公司) "
+            "(\"Ganzhou Magnet\"), a non-wholly owned subsidiary of the Company, entered into the contract.")
+    assert children(text) == {"Jiangxi Jinli (Ganzhou) Magnet Co., Ltd."}
+
+
+def test_name_wrapped_over_a_line_break() -> None:
+    text = ("The Board announces that Baotou Rare Earth\n(Inner Mongolia) Materials Co., Ltd. (\"Baotou Materials\"), "
+            "an indirect wholly-owned subsidiary of the Company, has obtained the permit.")
+    assert children(text) == {"Baotou Rare Earth (Inner Mongolia) Materials Co., Ltd."}
+
+
+def test_heading_line_is_not_part_of_the_name() -> None:
+    text = "VOLUNTARY ANNOUNCEMENT\nNingbo Magnet Co., Ltd., a wholly-owned subsidiary of the Company, won the bid."
+    assert children(text) == {"Ningbo Magnet Co., Ltd."}
+
+
+def test_short_name_of_a_counterparty_subsidiary_is_not_read() -> None:
+    text = ("Shenzhen Motor Co., Ltd. (深圳電機有限公司) (\"Shenzhen Motor\"), a wholly-owned subsidiary of "
+            "BYD Company Limited, is the purchaser.")
+    assert children(text) == set()
