@@ -2,9 +2,6 @@
 announcement sentences (attendance, figures, officials, findings) that must and must not yield facts."""
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,16 +9,11 @@ import pytest
 from extract.readers import read_announcement
 from extract.records import Announcement
 from extract.run import Extraction, extract_announcement
+from kg.evaluate import evaluate
+from tests.scoring import extracted, gold_lines
 
 DATA = Path(__file__).parent / "data"
 TYPES = ("meeting", "resolution", "attendance", "share_capital")
-KEYS = {
-    "meeting": ("company", "date", "kind"),
-    "resolution": ("company", "meeting_date", "meeting_kind", "number", "for", "against", "abstain"),
-    "attendance": ("company", "meeting_date", "person"),
-    "share_capital": ("company", "as_of", "total"),
-}
-HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|madam|dr|prof|professor|sir|dame|lady)\b\.?\s+")
 
 
 def run(path: Path) -> Extraction:
@@ -33,54 +25,16 @@ def run_text(text: str, doc_id: str = "t") -> Extraction:
                                              encoding="utf-8"), ("extract.meetings",))
 
 
-def norm(value: object) -> object:
-    """The spec's matching rules, small: strings folded, numbers as they are."""
-    if not isinstance(value, str):
-        return value
-    s = HONORIFIC.sub("", unicodedata.normalize("NFKC", value).casefold().strip())
-    s = re.sub(r"[.,()\"'“”‘’]", " ", s)
-    s = re.sub(r"[-\s]+", " ", s).strip()
-    return re.sub(r"\bcompany\b", "co", re.sub(r"\blimited\b", "ltd", s))
-
-
-def matches(gold: dict, pred: dict) -> bool:
-    for key in KEYS[gold["type"]]:
-        want, got = gold.get(key), pred.get(key)
-        options = want if isinstance(want, list) else [want]
-        if norm(got) not in [norm(o) for o in options]:
-            return False
-    return True
-
-
-def score(doc_id: str, gold_file: str, pred: list[dict]) -> dict[str, tuple[int, int, int]]:
-    """Per type: (matched, predicted, gold), each fact matched at most once."""
-    lines = [json.loads(line) for line in (DATA / "gold" / gold_file).read_text().splitlines() if line.strip()]
-    gold = [g for g in lines if g["doc"] == doc_id and g["type"] in TYPES]
-    out = {}
-    for kind in TYPES:
-        golds = [g for g in gold if g["type"] == kind]
-        preds = [p for p in pred if p["type"] == kind]
-        free = list(golds)
-        hit = 0
-        for p in preds:
-            for g in free:
-                if matches(g, p):
-                    free.remove(g)
-                    hit += 1
-                    break
-        out[kind] = (hit, len(preds), len(golds))
-    return out
-
-
 @pytest.mark.parametrize("path, gold_file", [
     (DATA / "seeds" / "003_5ab7b78cfd54d383.txt", "seeds.jsonl"),
     (DATA / "dev" / "poll__computer-and-technologies__2019-05-29.txt", "dev-polls-reports.jsonl"),
 ])
 def test_poll_results_match_gold_exactly(path: Path, gold_file: str) -> None:
-    result = run(path)
-    pred = [f.to_spec() for f in result.facts if f.IN_SPEC]
-    for kind, (hit, n_pred, n_gold) in score(path.stem, gold_file, pred).items():
-        assert hit == n_pred == n_gold, f"{kind}: matched {hit} of {n_pred} predicted, {n_gold} gold"
+    gold = [g for g in gold_lines(gold_file) if g["doc"] == path.stem]
+    result = evaluate(gold, extracted([path], ("extract.meetings",)), only=set(TYPES))
+    assert result.total.gold > 0
+    for kind, s in result.by_type.items():
+        assert s.match == s.pred == s.gold, f"{kind}: matched {s.match} of {s.pred} predicted, {s.gold} gold"
 
 
 def test_seed_attributes_and_graph_only_facts() -> None:

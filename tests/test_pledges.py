@@ -2,94 +2,41 @@
 end-to-end score of the pledge family over seed 002 and the dev pledge filings."""
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from extract.records import Announcement, DataQualityFinding, Pledge, PledgeRelease
 from extract.run import extract_announcement
+from kg.evaluate import evaluate
+from tests.scoring import extracted, gold_lines
 
 DATA = Path(__file__).parent / "data"
 MODULES = ("extract.pledges", "extract.holdings")
 TYPES = ("pledge", "pledge_release", "shareholding", "controlling_shareholder")
-KEYS = {
-    "pledge": ("pledgor", "pledgee", "issuer", "shares", "start"),
-    "pledge_release": ("pledgor", "pledgee", "issuer", "shares", "end"),
-    "shareholding": ("holder", "company", "shares"),
-    "controlling_shareholder": ("company", "holder"),
-}
-HONORIFICS = {"mr", "ms", "mrs", "miss", "madam", "dr", "prof", "professor", "sir", "dame", "lady"}
 
 
-def _norm(value: Any) -> Any:
-    """Strings compared as the exchange format says: case, punctuation, honorifics, ltd/co."""
-    if not isinstance(value, str):
-        return value
-    text = re.sub(r"[.,()\"'“”‘’]", " ", unicodedata.normalize("NFKC", value).casefold()).replace("-", " ")
-    words = {"limited": "ltd", "company": "co"}
-    return " ".join(words.get(w, w) for w in text.split() if w not in HONORIFICS)
-
-
-def _matches(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    for key in KEYS[gold["type"]]:
-        want = gold.get(key)
-        options = want if isinstance(want, list) else [want]
-        if _norm(pred.get(key)) not in {_norm(o) for o in options}:
-            return False
-    return True
-
-
-def _f1(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[float, float]:
-    """(precision, F1), each prediction matching at most one gold fact."""
-    unmatched = list(gold)
-    hits = 0
-    for p in pred:
-        match = next((g for g in unmatched if g["type"] == p["type"] and g["doc"] == p["doc"]
-                      and _matches(g, p)), None)
-        if match is not None:
-            unmatched.remove(match)
-            hits += 1
-    precision = hits / len(pred) if pred else 1.0
-    recall = hits / len(gold) if gold else 1.0
-    return precision, (2 * precision * recall / (precision + recall) if hits else 0.0)
-
-
-def _gold(name: str, docs: set[str]) -> list[dict[str, Any]]:
-    lines = [json.loads(line) for line in (DATA / "gold" / name).read_text().splitlines() if line.strip()]
-    return [g for g in lines if g["doc"] in docs and g["type"] in TYPES]
+def _f1(gold_file: str, pred: list[dict], types: set[str]) -> tuple[float, float]:
+    """(precision, F1) over `types`, by the exchange format's matching rules (`kg.evaluate`)."""
+    total = evaluate(gold_lines(gold_file), pred, only=types).total
+    return total.precision, total.f1
 
 
 def _announce(doc_id: str, text: str) -> Announcement:
     return Announcement(doc_id=doc_id, path=f"{doc_id}.txt", text=text, sha256="", encoding="utf-8")
 
 
-def _predict(paths: list[Path]) -> list[dict[str, Any]]:
-    out = []
-    for path in paths:
-        facts = extract_announcement(_announce(path.stem, path.read_text(encoding="utf-8")), MODULES).facts
-        out += [f.to_spec() for f in facts if f.TYPE in TYPES]
-    return out
-
-
 @pytest.mark.parametrize("fact_type", TYPES)
 def test_seed_002_is_read_exactly(fact_type: str) -> None:
-    path = DATA / "seeds" / "002_f6d50b8c077761e6.txt"
-    gold = [g for g in _gold("seeds.jsonl", {path.stem}) if g["type"] == fact_type]
-    pred = [p for p in _predict([path]) if p["type"] == fact_type]
-    assert gold
-    assert _f1(gold, pred) == (1.0, 1.0)
+    pred = extracted([DATA / "seeds" / "002_f6d50b8c077761e6.txt"], MODULES)
+    assert any(g["type"] == fact_type for g in gold_lines("seeds.jsonl"))
+    assert _f1("seeds.jsonl", pred, {fact_type}) == (1.0, 1.0)
 
 
 @pytest.mark.parametrize("fact_type", TYPES)
 def test_dev_pledge_filings(fact_type: str) -> None:
-    paths = sorted((DATA / "dev").glob("pledge__*.txt"))
-    gold = [g for g in _gold("dev-pledges.jsonl", {p.stem for p in paths}) if g["type"] == fact_type]
-    pred = [p for p in _predict(paths) if p["type"] == fact_type]
-    precision, f1 = _f1(gold, pred)
+    pred = extracted(sorted((DATA / "dev").glob("pledge__*.txt")), MODULES)
+    precision, f1 = _f1("dev-pledges.jsonl", pred, {fact_type})
     assert f1 >= 0.97 and precision >= 0.97
 
 
@@ -235,9 +182,8 @@ def test_seed_tables_rewritten_one_value_per_line() -> None:
     text = _one_value_per_line(text, "Name of Shareholder", "\n\nNote: The pledged")
     text = _one_value_per_line(text, "Name of Shareholder", "\n\nNote: The Company", text.index("II. BASIC"))
     facts = extract_announcement(_announce(path.stem, text), MODULES).facts
-    pred = [f.to_spec() for f in facts if f.TYPE in ("pledge", "pledge_release")]
-    gold = [g for g in _gold("seeds.jsonl", {path.stem}) if g["type"] in ("pledge", "pledge_release")]
-    assert _f1(gold, pred) == (1.0, 1.0)
+    pred = [f.to_spec() for f in facts]
+    assert _f1("seeds.jsonl", pred, {"pledge", "pledge_release"}) == (1.0, 1.0)
 
 
 PROSE = ("LINGFENG ENERGY HOLDINGS LIMITED\n\n(Stock Code: 3399)\n\n"
