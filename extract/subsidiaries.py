@@ -113,11 +113,42 @@ SUBSIDIARY_LIST = re.compile(
 _NEEDS = (re.compile("subsidiary"), re.compile("subsidiary"), re.compile("['’]s\\s+own"))
 
 
+@functools.lru_cache(maxsize=256)
+def _apposition_end(issuer: str) -> re.Pattern[str]:
+    """How every match of the first phrasing family ends: `subsidiary of <issuer>`."""
+    return re.compile(rf"subsidiary\s+of\s+{issuer}\b")
+
+
+# How far before its `subsidiary of` a match of the first family can start: ten name tokens of
+# at most 100 characters, two asides of at most 60 items of at most 22 characters, the
+# apposition's words. A longer capitalised run is not a name.
+_APPOSITION_REACH = 4000
+
+
+def _apposition_windows(text: str, issuer: str) -> list[tuple[int, int]]:
+    """Spans that hold every match of the first family: up to each `subsidiary of <issuer>`.
+
+    That family's name is tried at every capital letter of the text, which over a long report
+    costs more than the rest of the module; its matches all end at one of these literal hits and
+    start within `_APPOSITION_REACH` of it, so reading only those spans gives the same matches.
+    Overlapping spans are merged, so no match is split between two.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _apposition_end(issuer).finditer(text):
+        lo = max(0, m.start() - _APPOSITION_REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], m.end())
+        else:
+            windows.append((lo, m.end()))
+    return windows
+
+
 def _children(text: str, issuer: str) -> Iterator[tuple[str, int, int]]:
-    for pattern, needed in zip(_patterns(issuer), _NEEDS):
+    for k, (pattern, needed) in enumerate(zip(_patterns(issuer), _NEEDS)):
         if not needed.search(text):
             continue
-        for m in pattern.finditer(text):
+        spans = _apposition_windows(text, issuer) if k == 0 else [(0, len(text))]
+        for m in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
             name = _clean(_unwrapped(text, m.start("child"), m.end("child")))
             if name:
                 yield name, m.start(), m.end()
