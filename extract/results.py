@@ -44,12 +44,16 @@ def _amount(tag: str) -> str:
             rf"(?:\s*(?P<{tag}unit>{_UNIT})\b)?(?!\s*%)")
 
 
+# An amount starts with its currency (every `_CUR` form starts with one of these letters) or its
+# number: the patterns skip other offsets at once instead of trying every currency there. A match
+# that began with the blank before a bare number now begins at the number, groups unchanged.
+_AMOUNT_START = r"(?=[RHUC\d])"
 # Family: an amount range `RMB400 million ~ RMB460 million`, `RMB702,265,000 to RMB838,187,300`.
-AMOUNT_RANGE = re.compile(rf"{_amount('lo')}\s*{_SEP}\s*{_amount('hi')}", re.I)
+AMOUNT_RANGE = re.compile(rf"{_AMOUNT_START}{_amount('lo')}\s*{_SEP}\s*{_amount('hi')}", re.I)
 # Family: `between HK$80 million and HK$100 million` (profit alerts of Hong Kong issuers).
 AMOUNT_BETWEEN = re.compile(rf"\bbetween\s+{_amount('lo')}\s+and\s+{_amount('hi')}", re.I)
 # Family: a single amount `RMB304.9530 million`, `Profit: RMB453,074,200`.
-AMOUNT = re.compile(_amount(""), re.I)
+AMOUNT = re.compile(_AMOUNT_START + _amount(""), re.I)
 # Family: the change stated in percent `Increased by 31.17% ~ 50.84%`, `decrease of 20% to 30%`.
 CHANGE_RANGE = re.compile(
     r"(?P<dir>increase|decrease|rise|grow|drop|decline|fall)\w*\s+(?:by\s+|of\s+)?(?:approximately\s+)?"
@@ -260,11 +264,22 @@ def _is_loss(prefix: str) -> bool:
 
 def _range(text: str, table_unit: int, table_currency: str | None,
            pos: int = 0) -> tuple[float, float, str | None, re.Match[str]] | None:
-    """The first amount range in `text` from `pos`: (low, high, currency, match)."""
-    matches = list(AMOUNT_RANGE.finditer(text, pos))
+    """The first amount range in `text` from `pos`: (low, high, currency, match).
+
+    `between X and Y` ranges are looked for only in text holding `between`; of the two forms the
+    one stated first wins.
+    """
+    found = _first_range(AMOUNT_RANGE, text, table_unit, table_currency, pos)
     if "between" in text:
-        matches = sorted(matches + list(AMOUNT_BETWEEN.finditer(text, pos)), key=lambda m: m.start())
-    for m in matches:
+        other = _first_range(AMOUNT_BETWEEN, text, table_unit, table_currency, pos)
+        if other and (found is None or other[3].start() < found[3].start()):
+            found = other
+    return found
+
+
+def _first_range(pattern: re.Pattern[str], text: str, table_unit: int, table_currency: str | None,
+                 pos: int) -> tuple[float, float, str | None, re.Match[str]] | None:
+    for m in pattern.finditer(text, pos):
         lo, hi = _read_amount(m, "lo"), _read_amount(m, "hi")
         if lo is None or hi is None:
             continue
