@@ -823,11 +823,16 @@ def _clause_end(text: str, start: int, hi: int) -> int:
 # --- facts ---------------------------------------------------------------------------------
 
 def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str | None]]) -> list[Fact]:
-    """One membership per (committee, person), chair over member over unknown; ceased ones dropped."""
+    """One membership per (committee, person), chair over member over unknown; ceased ones dropped.
+
+    A change that takes effect after the document's date is recorded as an event but does not yet
+    alter the membership the document speaks for (`will cease ... with effect from` next year).
+    """
     resolve = _name_resolver(ctx.text)
-    ceased = _ceased(changes, resolve)
+    in_effect = [c for c in changes if _in_effect(c[2], ctx.meta.date)]
+    ceased = _ceased(in_effect, resolve)
     merged: dict[tuple[str, str], Seen] = {}
-    for s in seen + [c[0] for c in changes if c[1] == "appointed"]:
+    for s in seen + [c[0] for c in in_effect if c[1] == "appointed"]:
         name = resolve(s.person)
         if name is None:
             ctx.skip(FAMILY, f"surname-only mention not resolvable: {s.person}", s.start, s.end)
@@ -850,6 +855,11 @@ def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str
                                          change=change, position=s.position, effective=effective,
                                          evidence=ctx.sentence_evidence(s.start, s.end)))
     return facts
+
+
+def _in_effect(effective: str | None, as_of: str | None) -> bool:
+    """Whether a change dated `effective` has happened by the document's date (undated: yes)."""
+    return effective is None or as_of is None or effective <= as_of
 
 
 Resolver = Callable[[str], "str | None"]

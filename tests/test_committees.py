@@ -24,14 +24,14 @@ BOARD = ("The Board comprises Mr. Ziming Yang and Mr. Qiang Wei as executive Dir
          "Mr. Yung Kwok Tsui, Mr. Honghui Chen and Ms. Ming Shu Leung as independent non-executive Directors.")
 
 
-def context(text: str, issuer: str | None = ISSUER) -> DocContext:
+def context(text: str, issuer: str | None = ISSUER, date: str = "2026-03-31") -> DocContext:
     announcement = Announcement("doc", "doc.txt", text, "", "utf-8")
-    return DocContext(announcement=announcement, meta=DocumentMeta("doc", issuer=issuer, date="2026-03-31"),
+    return DocContext(announcement=announcement, meta=DocumentMeta("doc", issuer=issuer, date=date),
                       nlp=get_nlp())
 
 
-def memberships(text: str, issuer: str | None = ISSUER) -> set[tuple[str, str, str | None]]:
-    return {(f.committee, f.person, f.position) for f in extract_committees(context(text, issuer))
+def memberships(text: str, issuer: str | None = ISSUER, date: str = "2026-03-31") -> set[tuple[str, str, str | None]]:
+    return {(f.committee, f.person, f.position) for f in extract_committees(context(text, issuer, date))
             if f.TYPE == "committee_membership"}
 
 
@@ -208,14 +208,14 @@ def test_appointment_is_a_dated_change_and_a_membership() -> None:
     text = ("Mr. Honghui Chen has been appointed as the chairman of the Nomination Committee with effect "
             "from 1 June 2026.")
     assert changes(text) == {("nomination", "Honghui Chen", "appointed", "chair", "2026-06-01")}
-    assert memberships(text) == {("nomination", "Honghui Chen", "chair")}
+    assert memberships(text, date="2026-06-30") == {("nomination", "Honghui Chen", "chair")}
 
 
 def test_cessation_is_a_change_and_removes_the_membership() -> None:
     text = ("Mr. Ronggin Ke, a member of the Remuneration Committee, is a director. "
             "On 1 April 2026, Mr. Ronggin Ke ceased to be a member of the Remuneration Committee.")
     assert changes(text) == {("remuneration", "Ronggin Ke", "ceased", "member", "2026-04-01")}
-    assert memberships(text) == set()
+    assert memberships(text, date="2026-04-30") == set()
 
 
 def test_coordinated_names_are_members() -> None:
@@ -460,3 +460,23 @@ def test_wrapped_header_of_an_attendance_table_gives_nothing() -> None:
             "Mr. Yung Kwok Tsui\t2/2\t1/1\n"
             "Ms. Ming Shu Leung\t2/2\t1/1\n")
     assert memberships(text) == set()
+
+
+def test_future_changes_do_not_alter_current_membership() -> None:
+    from extract.context import DocContext
+    from extract.pipeline import get_nlp
+    from extract.records import Announcement, DocumentMeta
+    from extract.committees import extract_committees
+
+    text = ("Mr. Lee Ka Ming will cease to be the chairman of the Audit Committee with effect from "
+            "1 March 2027, and Ms. Ho Wai Yee will be appointed as the chairman of the Audit Committee "
+            "with effect from 1 March 2027.\n\nMs. Chan Siu Ling has been appointed as a member of the "
+            "Nomination Committee with effect from 3 January 2027.\n")
+    ann = Announcement("d", "d.txt", text, "0" * 64, "utf-8")
+    ctx = DocContext(ann, DocumentMeta("d", issuer="Acme Limited", date="2027-01-05"), get_nlp())
+    facts = extract_committees(ctx)
+    members = {(f.committee, f.person) for f in facts if f.TYPE == "committee_membership"}
+    changes = {(f.person, f.change, f.effective) for f in facts if f.TYPE == "committee_change"}
+    assert ("audit", "Ho Wai Yee") not in members
+    assert ("nomination", "Chan Siu Ling") in members
+    assert ("Ho Wai Yee", "appointed", "2027-03-01") in changes
