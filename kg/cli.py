@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"kg: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`kg facts | head`): not an error of ours; keep the exit quiet.
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+        return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
