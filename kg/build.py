@@ -56,17 +56,31 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def load_aliases(store: GraphStore, resolver: Resolver) -> None:
-    """Teach the resolver the aliases earlier documents defined, so they resolve across filings."""
+ISSUER_CODES_QUERY = f"""
+PREFIX gov: <{GOV._NS}>
+PREFIX skos: <{SKOS}>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?name ?code WHERE {{
+  ?doc dcterms:publisher ?issuer ; gov:stockCode ?code .
+  ?issuer skos:prefLabel|skos:altLabel ?name .
+}}"""
+
+
+def load_resolver(store: GraphStore) -> Resolver:
+    """A resolver that knows what earlier builds learnt: aliases defined in filings, so they resolve
+    across filings, and issuers' stock codes, so every spelling of an issuer is one organisation."""
+    resolver = Resolver()
     for row in store.select(ALIASES_QUERY):
         resolver.add_alias(str(row["issuer"]), str(row["alias"]), str(row["name"]))
+    for row in store.select(ISSUER_CODES_QUERY):
+        resolver.add_issuer([str(row["name"])], [str(row["code"])])
+    return resolver
 
 
 def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = None) -> BuildReport:
     report = BuildReport()
     started = time.perf_counter()
-    resolver = Resolver()
-    load_aliases(store, resolver)
+    resolver = load_resolver(store)
     try:
         files = list(find_files(paths))
     except ReadError as exc:

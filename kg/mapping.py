@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD, DCTERMS
 
 from extract.records import Alias, DocumentMeta, Fact, field_kinds
-from kg.resolve import Resolver, name_key, slug
+from kg.resolve import Resolver
 from kg.vocab import GOV, ID, ORG
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -82,6 +82,7 @@ def issuer_of(fact: Fact) -> str | None:
 def map_document(meta: DocumentMeta, facts: Iterable[Fact], resolver: Resolver) -> MappedDocument:
     """All triples of one announcement, ready to replace its named graph."""
     facts = list(facts)
+    resolver.add_issuer((meta.issuer, meta.issuer_zh, *meta.issuer_aliases), meta.stock_codes)
     for fact in facts:
         if isinstance(fact, Alias):
             resolver.add_alias(fact.issuer, fact.alias, fact.name)
@@ -140,7 +141,7 @@ def _fact_triples(doc: URIRef, fact: Fact, issuer: str, resolver: Resolver,
                     (resolver.org_iri(issuer), GOV.board, board),
                     (board, RDFS.label, Literal(f"Board of {issuer}"))]
     if fact.TYPE == "controlling_shareholder":
-        group = ID[f"group/{quote(fact.evidence.doc_id, safe='')}/{slug(name_key(issuer))}"]
+        group = ID[f"group/{quote(fact.evidence.doc_id, safe='')}"]
         triples += [(node, GOV.controllingGroup, group), (group, RDF.type, GOV.ControllingGroup),
                     (group, GOV.company, resolver.org_iri(issuer)),
                     (group, RDFS.label, Literal(f"Controlling group of {issuer}"))]

@@ -3,13 +3,16 @@
 Why scoped this way: two filings of one issuer that name `Ms. Cao Ying` and `Mrs. Cao Ying` speak of
 one person, but a `Wang Wei` on two unrelated boards may be two people; merging across issuers needs
 evidence we do not have, so person IRIs carry the issuer. Organisations are global: a company
-name is specific enough. Short names a filing defines (`("Ruide Venture")`) resolve to the full
+name is specific enough. An issuer whose filings state its HKEX stock code is keyed by the code,
+so its English and Chinese names, and any spelling a later filing uses, are one organisation
+and scope one set of people. Short names a filing defines (`("Ruide Venture")`) resolve to the full
 name, within the document and across documents of the same issuer.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -56,6 +59,21 @@ class Resolver:
 
     def __init__(self) -> None:
         self._aliases: dict[str, dict[str, str]] = {}
+        self._issuer_keys: dict[str, str] = {}  # name key -> "hkex-<code>"
+
+    def add_issuer(self, names: Iterable[str | None], stock_codes: Iterable[str]) -> None:
+        """Key every name of an issuer by its HKEX stock code (the lowest, without leading zeros)."""
+        codes = sorted({int(c) for c in stock_codes if c.isdigit() and int(c) > 0})
+        if not codes:
+            return
+        for name in names:
+            if name:
+                self._issuer_keys.setdefault(name_key(name), f"hkex-{codes[0]}")
+
+    def _scope(self, name: str) -> str:
+        """The path segment that identifies an organisation: its stock-code key, else its name."""
+        key = name_key(name)
+        return self._issuer_keys.get(key) or slug(key)
 
     def add_alias(self, issuer: str, alias: str, full_name: str) -> None:
         if name_key(alias) != name_key(full_name):
@@ -71,16 +89,16 @@ class Resolver:
         return issuer is not None and name_key(name) in self._aliases.get(name_key(issuer), {})
 
     def org_iri(self, name: str) -> URIRef:
-        return ID[f"org/{slug(name_key(name))}"]
+        return ID[f"org/{self._scope(name)}"]
 
     def person_iri(self, name: str, issuer: str) -> URIRef:
-        return ID[f"person/{slug(name_key(issuer))}/{slug(name_key(name))}"]
+        return ID[f"person/{self._scope(issuer)}/{slug(name_key(name))}"]
 
     def board_iri(self, issuer: str) -> URIRef:
-        return ID[f"board/{slug(name_key(issuer))}"]
+        return ID[f"board/{self._scope(issuer)}"]
 
     def committee_iri(self, issuer: str, committee: str) -> URIRef:
-        return ID[f"committee/{slug(name_key(issuer))}/{slug(name_key(committee))}"]
+        return ID[f"committee/{self._scope(issuer)}/{slug(name_key(committee))}"]
 
     def party_is_organisation(self, name: str, issuer: str | None) -> bool:
         return self.is_alias(name, issuer) or is_organisation(self.canonical(name, issuer))

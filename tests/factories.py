@@ -17,7 +17,9 @@ def ev(start: int = 0, end: int = 10, quote: str = "quoted text", doc: str = DOC
 
 
 def meta(doc: str = DOC, issuer: str | None = ISSUER, date: str = "2026-03-31") -> DocumentMeta:
-    return DocumentMeta(doc_id=doc, issuer=issuer, issuer_zh="愛克米股份有限公司", stock_codes=("01234",),
+    """A document of `issuer`; only the default issuer has a stock code (and the Chinese name)."""
+    return DocumentMeta(doc_id=doc, issuer=issuer, issuer_zh="愛克米股份有限公司" if issuer == ISSUER else None,
+                        stock_codes=("01234",) if issuer == ISSUER else (),
                         date=date, title="ANNOUNCEMENT", kind="other", sha256="0" * 64,
                         path=f"/data/{doc}.txt")
 

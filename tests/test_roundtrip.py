@@ -98,3 +98,17 @@ def test_controlling_shareholders_of_one_filing_form_one_group(store: GraphStore
         SELECT ?g (COUNT(?m) AS ?n) ?p WHERE { ?m gov:controllingGroup ?g . ?g a gov:ControllingGroup ;
         gov:groupPercent ?p } GROUP BY ?g ?p""")
     assert [(int(r["n"]), float(r["p"])) for r in rows] == [(2, 31.42)]
+
+
+def test_issuer_keyed_by_stock_code_across_spellings(store: GraphStore) -> None:
+    from dataclasses import replace
+    for doc, issuer in (("a", "Jiangxi Institute of Biological Products Inc."), ("b", "JIANGXI BIO-PRODUCTS INC")):
+        fact = Directorship(company=issuer, person="Jing Yue", role="executive", as_of="2026-01-01",
+                            evidence=factories.ev(doc=doc))
+        m = replace(factories.meta(doc=doc, issuer=issuer), stock_codes=("06915",))
+        mapped = map_document(m, [fact], Resolver())
+        store.replace_graph(mapped.graph, mapped.triples)
+    people = store.select("SELECT DISTINCT ?p WHERE { ?m <https://w3id.org/hk-governance/ontology#person> ?p }")
+    orgs = store.select("SELECT DISTINCT ?o WHERE { ?m <https://w3id.org/hk-governance/ontology#company> ?o }")
+    assert len(people) == 1 and len(orgs) == 1
+    assert str(orgs[0]["o"]).endswith("/org/hkex-6915")
