@@ -2,7 +2,9 @@
 
 Issuer: the company named under `By order of the Board` (the closing signature block is the most
 uniform place an HKEX filing names its issuer), else the name the text defines as
-`(the "Company")`, else a cover-block line ending in a company form (`CO., LTD.`, `Limited`).
+`(the "Company")`, else the running page header of a report excerpt (`Orchid Bay Holdings Limited
+Annual Report 2025⇥41`, repeated on two or more pages, or the header of the first page), else a
+cover-block line ending in a company form (`CO., LTD.`, `Limited`).
 An issuer the document never names stays None: it is never guessed.
 Date: the signature line after `By order of the Board` (`Hong Kong, March 23, 2026`,
 `Jiangxi, 1 July 2026`, or the place and the date on two lines), else a `Place, date` line near
@@ -87,6 +89,27 @@ MARKDOWN_HEADING = re.compile(r"^\s*#+\s*\**(?P<title>[^\n*]{6,120}?)\**\s*(?:[\
 TITLE_SPAN = 12000
 # The cover of a report without a capitals heading: `Environmental, Social and Governance Report`.
 REPORT_COVER = re.compile(r"\b(?:Annual|Interim|ESG|Governance|Sustainability)\b[^\n]{0,60}\bReport\b")
+# Running page header of report excerpts: the issuer's name and the report it belongs to, with or without a
+# page number before or after (tab or spaces): `Orchid Bay Holdings Limited  Annual Report 2025⇥41`,
+# `42⇥ACME GROUP LIMITED  INTERIM REPORT 2025`, `Acme Limited  2025 ESG Report`, `Acme Limited
+# Environmental, Social and Governance Report 2025`. The whole line must be the header.
+_REPORT_NAME = (r"(?:Annual|Interim)\s+Report|ESG\s+Report|Environmental,?\s+Social\s+and\s+Governance\s+Report|"
+                r"Sustainability\s+Report")
+_REPORT_YEAR = r"(?:19|20)\d\d(?:\s*/\s*(?:19|20)?\d\d)?"
+RUNNING_HEADER = re.compile(
+    rf"^[ \t*#]*(?:\d{{1,3}}[ \t]*[|\t][ \t]*|\d{{1,3}}[ \t]{{2,}})?(?P<name>[A-Z][\w&'’.,()\- ]{{2,120}}?\b(?i:{COMPANY_FORM}))"
+    rf"[ \t]+(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR})?"
+    rf"(?:[ \t]*[|\t][ \t]*\d{{1,3}}|[ \t]{{2,}}\d{{1,3}})?[ \t*]*$", re.M)
+# The report line of a header split over two lines (`VICTORIA CROWN HOSPITALITY HOLDINGS LIMITED` / `Annual
+# Report 2024  31`): the report name and year only, with or without a page number.
+REPORT_HEADER_LINE = re.compile(
+    rf"^[ \t*#]*(?:\d{{1,3}}[ \t]*[|\t][ \t]*|\d{{1,3}}[ \t]{{2,}})?(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})"
+    rf"(?:[ \t]+{_REPORT_YEAR})(?:[ \t]*[|\t][ \t]*\d{{1,3}}|[ \t]{{2,}}\d{{1,3}})?[ \t*]*$")
+# Where a page of a converted report starts: the text's start, a `<<<PAGE 41>>>` marker, a form feed.
+PAGE_START = re.compile(r"<<<PAGE\s*\d+>>>|\f")
+#: How many non-blank lines at the top of a page may hold its running header (page number and section
+#: title lines in capitals come first in some layouts; a line of body text ends the search).
+HEADER_LINES = 4
 NOT_A_TITLE = re.compile(r"stock\s+code|incorporated|limited|co\.,?\s*ltd|\binc\b|announcement\s*$|^page\b", re.I)
 
 
@@ -187,11 +210,90 @@ def _issuer(text: str, head: str, orders: list[re.Match[str]]) -> tuple[str | No
         return signed, zh
     if defined:
         return defined, zh
+    header = _running_header_issuer(text)
+    if header:
+        return header, zh
     for m in COMPANY_LINE.finditer(head):
         name = _clean_name(m.group("name"))
         if not re.search(r"Exchange|Clearing|HKSCC", name, re.I):
             return name, zh
     return None, zh
+
+
+def _running_header_issuer(text: str) -> str | None:
+    """The issuer named in the running page header of a report excerpt, else None.
+
+    Annual and interim report excerpts name their issuer nowhere but in the header repeated on every
+    page (`Orchid Bay Holdings Limited  Annual Report 2025⇥41`). A header is believed when the same name
+    heads two or more pages, or when it heads the first page: one line of the body that happens to look
+    like a header (`Acme Limited Annual Report 2024` cited in a sentence wrapped there) does neither.
+    Headers naming different companies are not read.
+    """
+    markers = list(PAGE_START.finditer(text))
+    # The first page ends where the first marker with text before it starts (a marker may open the text).
+    second_page = next((m.start() for m in markers if text[:m.start()].strip()), len(text))
+    found: list[tuple[str, bool]] = []  # (name, heads the first page)
+    seen: set[int] = set()
+    for start in [0] + [m.end() for m in markers]:
+        name, at = _page_header(text, start)
+        if name and at not in seen:
+            seen.add(at)
+            found.append((name, at < second_page))
+    for m in RUNNING_HEADER.finditer(text):  # headers of pages joined without markers
+        name = _header_name(m.group("name"))
+        if name and m.start() not in seen:
+            seen.add(m.start())
+            found.append((name, False))
+    if not found:
+        return None
+    keys = {_header_key(name) for name, _ in found}
+    if len(keys) != 1:
+        return None
+    if len(found) >= 2 or found[0][1]:
+        return found[0][0]
+    return None
+
+
+def _page_header(text: str, start: int) -> tuple[str | None, int]:
+    """(issuer name, offset) of the running header among the first lines of the page starting at `start`."""
+    lines: list[tuple[int, str]] = []
+    pos = start
+    for line in text[start:start + 1200].split("\n"):
+        if line.strip(" \t*#"):
+            lines.append((pos, line))
+            if len(lines) > HEADER_LINES:
+                break
+        pos += len(line) + 1
+    for i, (at, line) in enumerate(lines[:HEADER_LINES]):
+        m = RUNNING_HEADER.match(line)
+        if m:
+            name = _header_name(m.group("name"))
+            return (name, at) if name else (None, at)
+        if i + 1 < len(lines) and REPORT_HEADER_LINE.match(lines[i + 1][1]):
+            name = _header_name(line)
+            if name:
+                return name, at
+        if re.search(r"[a-z]", line):
+            break  # body text: the header, if any, comes before it (page numbers and capitals headings may)
+    return None, -1
+
+
+def _header_name(raw: str) -> str | None:
+    """A header's company name: every word capitalised (or a connector), ending in a company form."""
+    name = _clean_name(raw.strip(" \t*#"))
+    if not ENDS_WITH_COMPANY_FORM.search(name) or len(name.split()) < 2 or CJK.search(name):
+        return None
+    for word in name.split():
+        word = word.strip("()")
+        if word and not (word[0].isupper() or word[0].isdigit() or word.lower() in NAME_CONNECTORS):
+            return None
+    if re.search(r"Exchange|Clearing|HKSCC", name, re.I):
+        return None
+    return name
+
+
+def _header_key(name: str) -> str:
+    return " ".join(re.sub(r"[.,]", " ", name.casefold()).split())
 
 
 def _signature_issuer(text: str, orders: list[re.Match[str]]) -> str | None:

@@ -107,3 +107,42 @@ def test_codes_of_other_companies_are_not_listings_of_the_issuer() -> None:
 
 def test_no_listing_without_issuer() -> None:
     assert listings("(Stock Code: 01234)\nPOLL RESULTS") == []
+
+
+def test_issuer_from_a_running_header_repeated_on_two_pages() -> None:
+    text = ("<<<PAGE 17>>>\nCORPORATE GOVERNANCE REPORT\nMaple Crest Group Limited  Interim Report 2025\t17\n"
+            "The Board currently comprises five Directors.\n<<<PAGE 18>>>\n18\tMaple Crest Group Limited  "
+            "Interim Report 2025\nCORPORATE GOVERNANCE REPORT\nThe Audit Committee held two meetings.\n")
+    meta = meta_of(text)
+    assert (meta.issuer, meta.date) == ("Maple Crest Group Limited", None)  # `Interim Report 2025` is no date
+
+
+@pytest.mark.parametrize("header", [
+    "TAI HANG FERRY HOLDINGS LIMITED  ANNUAL REPORT 2024  9",
+    "9 | Tai Hang Ferry Holdings Limited Environmental, Social and Governance Report 2024",
+    "Tai Hang Ferry Holdings Limited  2024 ESG Report",
+    "TAI HANG FERRY HOLDINGS LIMITED\nAnnual Report 2024  9",  # name and report on two lines
+])
+def test_issuer_from_the_first_page_header(header: str) -> None:
+    text = f"<<<PAGE 9>>>\n{header}\nBOARD OF DIRECTORS\nThe Board currently comprises four Directors.\n"
+    assert meta_of(text).issuer.casefold() == "tai hang ferry holdings limited"
+
+
+def test_a_header_like_line_in_the_body_is_not_the_issuer() -> None:
+    # Once, and not at the top of a page: a sentence wrapped where it cites another company's report.
+    text = ("<<<PAGE 3>>>\nCORPORATE GOVERNANCE REPORT\nBOARD OF DIRECTORS\nThe Board has reviewed the practices "
+            "described in the\nHarbour Light Limited Annual Report 2024\nand adopted some of them.\n")
+    assert meta_of(text).issuer is None
+
+
+def test_headers_naming_two_companies_are_not_read() -> None:
+    text = ("<<<PAGE 1>>>\nAlpha Pearl Limited  Annual Report 2025\t1\nText.\n<<<PAGE 2>>>\n"
+            "2\tBeta Jade Holdings Limited  Annual Report 2025\nText.\n")
+    assert meta_of(text).issuer is None
+
+
+def test_a_signature_names_the_issuer_before_a_running_header() -> None:
+    text = ("Cedar Point Holdings Limited  Annual Report 2025\t7\nDIRECTORS' REPORT\nOn behalf of the Board\n\n"
+            "By order of the Board\nCedar Point Holdings Limited\nLam Ka Ho\nChairman\nHong Kong, 26 March 2026\n")
+    meta = meta_of(text)
+    assert (meta.issuer, meta.date) == ("Cedar Point Holdings Limited", "2026-03-26")
