@@ -114,6 +114,13 @@ PROSE_LINE = 120
 # starts with a capitalised word and has PROSE_WORDS words or more, after a line ending on a vote cell.
 PROSE_START = re.compile(r"[ \u00a0]*[A-Z][A-Za-z'’]*\b(?![.)])")
 PROSE_WORDS = 6
+# A section heading between tables, family `III. POLL RESULTS OF THE A SHAREHOLDERS CLASS MEETING`,
+# `IV. Poll results of the H Share Class Meeting`, `2. VOTING RESULTS OF THE EGM`, `POLL RESULTS OF THE
+# AGM`: a line without cells, numbered with a roman numeral, or written in capitals (numbered with an
+# arabic one or not). A row's title never runs past one once its votes are read, so the heading stays
+# above the next table, where it names that table's meeting.
+ROMAN_HEADING = re.compile(r"[ \t*#]*(?:[IVX]{1,5})\.[ \t]+[A-Z][^\t|\d]{3,}$")
+CAPS_HEADING = re.compile(r"[ \t*#]*(?:\d{1,2}\.[ \t]+)?[A-Z][A-Z0-9'’&,.()/ \-]*[A-Z][A-Z0-9'’&,.()/ \-]*$")
 
 
 @dataclass(frozen=True)
@@ -421,12 +428,25 @@ def row_end(text: str, start: int, limit: int, columns: tuple[str, ...]) -> int:
                 return pos
             if votes_at is not None and len(body) >= PROSE_LINE and not re.search(r"[\t|]", body):
                 return pos
+            if votes_at is not None and section_heading(body):
+                return pos
         pos = start + line.end()
         if votes_at is None and len(read_cells(text[start:pos]).counts) >= len(columns):
             votes_at = pos
         if not body:
             break
     return min(pos, limit)
+
+
+def section_heading(line: str) -> bool:
+    """A heading line (`ROMAN_HEADING`, `CAPS_HEADING`) of two words or more, not a per-class vote
+    label (`A SHARES`, `TOTAL`) and without vote cells: a table section ends above it."""
+    body = line.strip(" \t\u00a0\n")
+    if re.search(r"[\t|]", body) or CLASS_LABEL_CELL.fullmatch(body) or len(re.findall(r"[A-Za-z]{2,}", body)) < 2:
+        return False
+    if COUNT_TOKEN.search(body.split(".", 1)[-1] if re.match(r"\d{1,2}\.", body) else body):
+        return False
+    return ROMAN_HEADING.match(body) is not None or CAPS_HEADING.match(body) is not None
 
 
 def read_cells(chunk: str) -> _Cells:

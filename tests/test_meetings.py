@@ -351,3 +351,44 @@ def test_turnout_sentence_naming_two_meetings_is_not_assigned() -> None:
         "Shares, attended the EGM and the Class Meeting of H Shareholders.")
     meetings = {f.kind: f for f in run_text(text).facts if f.TYPE == "meeting"}
     assert meetings["egm"].shares_represented is None and meetings["class_h"].shares_represented is None
+
+
+# An EGM and two class meetings on one day, each under a numbered section heading over its own table,
+# no blank lines between them and a pass statement too short to be prose below the EGM's table.
+SECTIONED = """SHANXI FENHE EQUIPMENT CO., LTD.
+POLL RESULTS OF THE 2025 SECOND EXTRAORDINARY GENERAL MEETING, THE 2025 SECOND A SHARE CLASS MEETING
+AND THE 2025 SECOND H SHARE CLASS MEETING
+The board of directors of Shanxi Fenhe Equipment Co., Ltd. (the "Company") announces that the meetings were held on Monday, 3 November 2025.
+{egm}
+No.\tResolution\tFor\t\tAgainst\t\tAbstain\t
+\t\tShares\t%\tShares\t%\tShares\t%
+1\tTo approve the amendments to the Articles of Association\t510,000,000\t99.9000\t510,500\t0.1000\t0\t0.0000
+2\tTo approve the H Share buy-back mandate\t509,000,000\t99.8000\t1,020,000\t0.2000\t0\t0.0000
+Resolution No. 1 was passed as a special resolution and resolution
+No. 2 was passed as a special resolution.
+{class_a}
+No.\tResolution\tFor\t\tAgainst\t\tAbstain\t
+\t\tShares\t%\tShares\t%\tShares\t%
+1\tTo approve the H Share buy-back mandate\t400,000,000\t99.7500\t1,002,506\t0.2500\t0\t0.0000
+{class_h}
+No.\tResolution\tFor\t\tAgainst\t\tAbstain\t
+\t\tShares\t%\tShares\t%\tShares\t%
+1\tTo approve the H Share buy-back mandate\t109,000,000\t99.0900\t1,001,000\t0.9100\t0\t0.0000
+"""
+
+
+@pytest.mark.parametrize("egm, class_a, class_h", [
+    ("1. VOTING RESULTS OF THE EGM", "2. VOTING RESULTS OF THE A SHARE CLASS MEETING",
+     "3. VOTING RESULTS OF THE H SHARE CLASS MEETING"),
+    ("II. Poll results of the EGM", "III. Poll results of the A Share Class Meeting",
+     "IV. Poll results of the H Share Class Meeting"),
+    ("POLL RESULTS OF THE EGM", "POLL RESULTS OF THE A SHARE CLASS MEETING", "POLL RESULTS OF THE H SHARE CLASS MEETING"),
+])
+def test_each_table_takes_the_meeting_of_its_section_heading(egm: str, class_a: str, class_h: str) -> None:
+    facts = run_text(SECTIONED.format(egm=egm, class_a=class_a, class_h=class_h)).facts
+    got = [(f.meeting_kind, f.number, f.votes_for, f.title) for f in facts if f.TYPE == "resolution"]
+    assert got == [
+        ("egm", "1", 510000000, "To approve the amendments to the Articles of Association"),
+        ("egm", "2", 509000000, "To approve the H Share buy-back mandate"),
+        ("class_a", "1", 400000000, "To approve the H Share buy-back mandate"),
+        ("class_h", "1", 109000000, "To approve the H Share buy-back mandate")]

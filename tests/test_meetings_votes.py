@@ -390,3 +390,18 @@ def test_title_lines_after_the_votes_that_are_no_sentence_stay_in_the_title() ->
         "To approve the amendments to the Articles of Association",
         "To approve the framework agreement dated and the annual caps for the three years ending 31 December 2026",
         "To approve the plan Details of the Share Option Scheme adopted by the Company"]
+
+
+def test_title_stops_at_a_section_heading_but_not_at_a_class_label() -> None:
+    # a numbered heading in capitals and a roman-numbered one in title case end the row above them
+    for heading in ("2. RESULTS OF THE CLASS MEETING OF H SHAREHOLDERS", "V. Results of the H Share Class Meeting",
+                    "RESULTS OF THE CLASS MEETING OF H SHAREHOLDERS"):
+        text = (f"For\tAgainst\n1.\tTo approve the placing of new H Shares\t7,000 (70%)\t3,000 (30%)\n{heading}\n"
+                "Resolution\tFor\tAgainst\n1.\tTo approve the placing of new H Shares\t800 (80%)\t200 (20%)\n")
+        first, second = find_tables(text)
+        assert first.rows[0].title == second.rows[0].title == "To approve the placing of new H Shares"
+        assert text[first.end:second.start].strip().startswith(heading)
+    # class lines one cell per line, in capitals, belong to the row: its votes are the Total line
+    text = ("FOR\nAGAINST\nABSTAIN\n1.\nTo approve the placing of new H Shares\nA SHARES\n100\n0\n0\n"
+            "H SHARES\n50\n1\n0\nTOTAL\n150\n1\n0\n2.\nTo approve the annual report\n150\n1\n0\n")
+    assert rows(text) == [("1", {"for": 150, "against": 1, "abstain": 0}), ("2", {"for": 150, "against": 1, "abstain": 0})]
