@@ -42,8 +42,10 @@ CUMULATIVE_HEADER = re.compile(
     r"(?<!non-)(?<!non)\bcumulative\s+voting\b(?:(?!\n[ \t]*\n)[\s\S]){0,300}?"
     r"\b(?:number\s+of\s+votes|votes\s+(?:for|obtained|received))\b|"
     r"\bnumber\s+of\s+votes\s+(?:obtained|received)\b", re.I)
-# Prose that merely names the choices (`vote for, against or abstain`) is not a header.
-PROSE_BEFORE_HEADER = re.compile(r"(?:vote|voting|votes\s+cast|cast)\s*$", re.I)
+# Prose that merely names the choices (`vote for, against or abstain`, wrapped `... entitled to vote` /
+# `for or against`) is not a header; a sub-header cell (`Number of votes cast ...` / `<TAB>For<TAB>Against`)
+# is: the vote word ends a line and the column name stands in a cell of its own, capitalised.
+PROSE_BEFORE_HEADER = re.compile(r"(?:vote|voting|votes\s+cast|cast)[ \u00a0]*(?P<wrap>\n[ \u00a0]*)?$", re.I)
 
 # Resolution numbers, family `1.` `12` `1.01` `2(a)` `2.(a)` `(a)` `(iv)` `(1)` `a)`, read at a cell or
 # sentence start; the sequence check decides which candidates are real.
@@ -206,7 +208,8 @@ def _headers(text: str) -> list[Columns]:
     for m in CUMULATIVE_HEADER.finditer(text):
         out.append(Columns(("for",), m.start(), m.end()))
     for m in VOTE_HEADER.finditer(text):
-        if PROSE_BEFORE_HEADER.search(text, max(0, m.start() - 20), m.start()):
+        prose = PROSE_BEFORE_HEADER.search(text, max(0, m.start() - 20), m.start())
+        if prose and not (prose.group("wrap") and m.group(0)[:1].isupper()):
             continue
         names = ["for", "against"]
         if TOTAL_BEFORE.search(text, max(0, m.start() - 100), m.start()):

@@ -405,3 +405,30 @@ def test_title_stops_at_a_section_heading_but_not_at_a_class_label() -> None:
     text = ("FOR\nAGAINST\nABSTAIN\n1.\nTo approve the placing of new H Shares\nA SHARES\n100\n0\n0\n"
             "H SHARES\n50\n1\n0\nTOTAL\n150\n1\n0\n2.\nTo approve the annual report\n150\n1\n0\n")
     assert rows(text) == [("1", {"for": 150, "against": 1, "abstain": 0}), ("2", {"for": 150, "against": 1, "abstain": 0})]
+
+
+def test_sub_header_ending_on_votes_cast_and_tab_led_titles_wrapped_above_their_votes() -> None:
+    text = ("Resolutions\tNumber of shares voted and approximate % of the total votes cast\n"
+            "\tFOR\tAGAINST\n"
+            "ORDINARY RESOLUTION\n"
+            "1.\tTo approve the subscription agreement dated 2 October 2025 entered into between the\n"
+            "Company and Lantau Harbour Capital Limited and the specific mandate to allot and\n"
+            "issue the subscription shares\n"
+            "88,120,500\n(97.25%)\n2,492,000\n(2.75%)\n"
+            "2.\tTo approve the whitewash waiver\n"
+            "80,000,000\n(88.29%)\n10,612,500\n(11.71%)\n"
+            "As more than 50% of the votes were cast in favour of each resolution, both were duly passed.\n")
+    first, second = only_table(text).rows
+    assert (first.number, first.votes, first.kind) == ("1", {"for": 88120500, "against": 2492000}, "ordinary")
+    assert first.title == ("To approve the subscription agreement dated 2 October 2025 entered into between the "
+                           "Company and Lantau Harbour Capital Limited and the specific mandate to allot and "
+                           "issue the subscription shares")
+    assert (second.number, second.votes, second.percents) == ("2", {"for": 80000000, "against": 10612500},
+                                                              {"for": 88.29, "against": 11.71})
+
+
+def test_prose_wrapping_after_a_vote_word_is_not_a_header() -> None:
+    for prose in ("Holders of H Shares were entitled to vote\nfor or against each resolution at the meeting. "
+                  "1. The total number of H Shares was 1,000 Shares and 2,000 votes.",
+                  "Holders of H Shares were entitled to vote for or against\neach resolution; 1,000 H Shares, 20 voted."):
+        assert find_tables(prose) == []
