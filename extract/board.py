@@ -19,6 +19,11 @@ are read:
 A paragraph mixing the families, or a role phrase that fits neither, is skipped whole: a wrong
 directorship costs more than a missed one.
 
+A board paragraph may also end in a colon and give the board as a table, one column per role
+(`the Board consists of the following members:` / `Executive Directors⇥Non-executive Director⇥
+Independent Non-executive Directors` / `Mr. A (Chairman)⇥⇥Ms. B`): each name takes the role of its
+column, empty cells keeping the column positions.
+
 Two more layouts state the board without that lead:
 
 - rosters under role headings, one director per line (`Executive Directors` / `Mr. A (Chairman)` /
@@ -85,6 +90,12 @@ PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 NAME_SEPARATOR = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 # Parentheses that give another name of the person, not a title.
 ALIAS = re.compile(r"^\s*(?:alias|also\s+known\s+as|a\.k\.a\.?|formerly\s+known\s+as)\b", re.I)
+
+# A lead sentence announcing a layout rather than names: `the Board consists of the following members:`,
+# `the Board comprises:` (the rest of the sentence up to a colon ending its line, no full stop between).
+LEAD_TO_COLON = re.compile(r"[^.;:]{0,250}?:[ \t*]*\n")
+#: Lines a role table reads at most (a row is one line; the table ends at its first other line).
+TABLE_ROWS = 40
 
 # Undated board paragraphs of reports: `The Board currently comprises ...`, `The Board presently consists of`.
 CURRENT_BOARD_LEAD = re.compile(r"\b(?:The|Our)\s+Board\s+(?:currently|presently)\s+(?=compris|consist)")
@@ -209,6 +220,12 @@ _last_read: list = []
 def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
     out: list[BoardParagraph] = []
     for lead in BOARD_LEAD.finditer(ctx.text):
+        table = _lead_table(ctx, lead.end())
+        if table is not None:
+            seats, end = table
+            if seats:
+                out.append(BoardParagraph(lead.start(), end, tuple(seats)))
+            continue
         end = _paragraph_end(ctx.text, lead.end())
         if end is None:
             continue
@@ -241,7 +258,9 @@ def _rosters(ctx: DocContext) -> list[BoardParagraph]:
     for lead, in_report in sorted(leads, key=lambda item: item[0].start()):
         if any(par.start <= lead.start() < par.end for par in out):
             continue
-        seats, end = _roster_seats(ctx, lead.end(), in_report)
+        table = next((found for s, _, _ in _raw_lines(ctx.text, lead.end(), lead.end() + ROSTER_LEAD_REACH)
+                      if (found := _table_at(ctx, s)) is not None), None)
+        seats, end = table if table is not None else _roster_seats(ctx, lead.end(), in_report)
         if not seats:
             continue
         as_of = None
@@ -300,6 +319,83 @@ def _roster_seats(ctx: DocContext, start: int, in_report: bool) -> tuple[list[Se
             group.append(read)
     close_group()
     return seats, end
+
+
+def _lead_table(ctx: DocContext, start: int) -> tuple[list[Seat], int] | None:
+    """(seats, end) of a role table after a lead sentence ending in a colon, else None (no table there).
+
+    `the Board consists of the following members:` then a header line of role phrases separated by tabs
+    (`Executive Directors⇥Non-executive Director⇥Independent Non-executive Directors`) and rows of names,
+    one cell per column (`Mr. A (Chief Executive Officer)⇥⇥Ms. B`: the empty cell keeps B in the third
+    column). Only tab-separated tables are read: runs of spaces lose the empty cells, and with them the
+    column a name belongs to.
+    """
+    text = ctx.text
+    lead = LEAD_TO_COLON.match(text, start)
+    if not lead or not BOARD_SUBJECT.search(lead.group()):
+        return None
+    return _table_at(ctx, lead.end())
+
+
+def _table_at(ctx: DocContext, header_start: int) -> tuple[list[Seat], int] | None:
+    """(seats, end) of the role table whose header line starts at `header_start`, else None."""
+    text = ctx.text
+    header_end = text.find("\n", header_start)
+    header_end = len(text) if header_end < 0 else header_end
+    roles = _table_header(text[header_start:header_end])
+    if roles is None:
+        return None
+    seats: list[Seat] = []
+    end = header_end
+    pos = header_end + 1
+    for _ in range(TABLE_ROWS):
+        if pos >= len(text):
+            break
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        row = _table_row(ctx, text, pos, line_end, roles)
+        if row is None:
+            break
+        seats += row
+        end, pos = line_end, line_end + 1
+    return seats, end
+
+
+def _table_header(line: str) -> list[str] | None:
+    """Roles of a table header: two or more tab-separated cells, each a role phrase; else None."""
+    cells = [" ".join(cell.replace("*", " ").split()).rstrip(" :：") for cell in line.split("\t")]
+    cells = [re.sub(r"^(?:the|our)\s+", "", cell, flags=re.I).lower() for cell in cells if cell]
+    if len(cells) < 2 or not all(cell in _ROLES for cell in cells):
+        return None
+    return [_ROLES[cell] for cell in cells]
+
+
+def _table_row(ctx: DocContext, text: str, start: int, end: int, roles: list[str]) -> list[Seat] | None:
+    """Seats of one row of a role table; None when the line is not a row (the table ends).
+
+    A row has at most one cell per column, each empty or a name with its notes (`Mr. A (Chairman)`);
+    a line without tabs is a row only when it is one name, in the first column (trailing empty cells
+    dropped by the conversion). A name whose notes are not understood is skipped, the row still read.
+    """
+    line = text[start:end]
+    cells = line.rstrip(" \r").split("\t")
+    if len(cells) > len(roles) or not line.strip() or (len(cells) == 1 and line[:1].isspace()):
+        return None
+    seats: list[Seat] = []
+    pos = start
+    for role, cell in zip(roles, cells):
+        clean = " ".join(cell.replace("*", " ").split())
+        if clean:
+            cell_start = pos + len(cell) - len(cell.lstrip())
+            read = _roster_line(ctx, clean, cell_start, pos + len(cell.rstrip()), role, False)
+            if read is False:
+                if len(cells) == 1:
+                    return None
+                ctx.skip("directorship", f"role table cell not read {clean!r}", pos, pos + len(cell))
+            elif read is not None:
+                seats.append(read)
+        pos += len(cell) + 1
+    return seats
 
 
 def _is_date_line(line: str) -> bool:

@@ -274,3 +274,49 @@ def test_roster_ends_before_place_and_date_lines_and_corporate_information_headi
     text = ("LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS\nExecutive Directors\nMr. Leung Wai Kit\n"
             "Authorised Representatives\nMr. Leung Wai Kit\n\nHong Kong, 2 April 2026\n")
     assert seats(text, cover=LIST_COVER) == [("Leung Wai Kit", E, False)]
+
+
+# --- Role tables: one column per role -------------------------------------------------------------------
+
+
+def test_role_table_columns_with_empty_cells_and_inline_titles() -> None:
+    text = ("As at the date of this announcement, the Board is made up of the following Directors:\n"
+            "Executive Directors\tNon-executive Directors\tIndependent Non-executive Directors\n"
+            "Ms. Fung Wai Man (Chairlady)\t\tDr. Kan Tak Ming\n"
+            "\tMr. Yeung Chi Fai\tMs. Lo Sau Ling\n"
+            "Mr. Pun Kin Wah (Chief Executive Officer)\n")  # trailing empty cells dropped: the first column
+    ctx = ctx_for(text)
+    assert [(f.person, f.role) for f in extract_directorships(ctx)] == [
+        ("Fung Wai Man", E), ("Kan Tak Ming", I), ("Yeung Chi Fai", N), ("Lo Sau Ling", I), ("Pun Kin Wah", E)]
+    from extract.officers import extract_officers
+    assert {(f.person, f.title) for f in extract_officers(ctx)} >= {
+        ("Fung Wai Man", "chairman"), ("Pun Kin Wah", "chief_executive")}
+
+
+def test_role_table_after_a_list_of_directors_title() -> None:
+    text = ("LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS\nThe members of the board of directors are set out below.\n"
+            "Executive Director\tIndependent Non-executive Directors\nMr. Leung Wai Kit\tMr. Yip Chun Hei\n"
+            "\tMs. Koo Hoi Ying\n\nHong Kong, 2 April 2026\n")
+    assert seats(text, cover=LIST_COVER) == [("Leung Wai Kit", E, False), ("Yip Chun Hei", I, False),
+                                             ("Koo Hoi Ying", I, False)]
+
+
+@pytest.mark.parametrize("table", [
+    # Columns aligned with spaces: the empty cells are lost, and with them the column of each name.
+    "Executive Directors    Non-executive Director    Independent Non-executive Directors\n"
+    "Mr. Wu Kai Ming                                  Ms. Tse Wing Yan\n",
+    # A header that is not made only of roles (a committee table).
+    "Director\tAudit Committee\tRemuneration Committee\nMr. Wu Kai Ming\tC\tM\n",
+])
+def test_tables_whose_columns_are_not_roles_or_not_tab_separated_give_no_directorship(table: str) -> None:
+    text = "As at the date of this announcement, the Board consists of the following members:\n" + table
+    assert seats(text) == []
+
+
+def test_role_table_cell_with_a_change_note_or_too_many_cells_is_not_read() -> None:
+    text = ("As at the date of this announcement, the Board comprises the following Directors:\n"
+            "Executive Directors\tIndependent Non-executive Directors\n"
+            "Mr. Wu Kai Ming (resigned on 1 May 2026)\tMs. Tse Wing Yan\n"
+            "Mr. Ip Ho Yin\tMs. Chow Ka Yee\tMr. Extra Column Man\n"
+            "Mr. After Table Man\tMs. Never Read\n")
+    assert seats(text) == [("Tse Wing Yan", I, False)]
