@@ -14,7 +14,10 @@ are read:
   `the executive Directors are Mr. A and Mr. B`, `executive Directors: Mr. A, Mr. B` (also one name
   per line), `executive directors, Mr. A, Mr. B`;
 - a role per name in its parenthesis: `Mr. A (Chairman and Executive Director), Mr. B (Independent
-  Non-executive Director)`.
+  Non-executive Director)`;
+- an office as a label, the role in the parenthesis: `Chairman: Mr. A (non-executive Director)` /
+  `Chief Executive Officer: Mr. B (executive Director)` / `Executive Director: Ms. C` (the labels may
+  stand alone or before role-then-names groups; the label gives the officer title).
 
 A paragraph mixing the families, or a role phrase that fits neither, is skipped whole: a wrong
 directorship costs more than a missed one.
@@ -88,6 +91,9 @@ ENUMERATOR = re.compile(r"\(\s*(?:[ivx]{1,4}|[a-h]|\d{1,2})\s*\)")
 PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
 # Separators between names: commas, semicolons, `and`, `&`.
 NAME_SEPARATOR = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
+# An office as a label at the start of a line or clause: `Chairman: Mr. A (non-executive Director)`. The
+# label is read back from its colon to the line break, `;` or `:` before it, and must be known titles only.
+LABEL_COLON = re.compile(r"\s*[:：]\s*(?=(?:{0})|[A-Z])".format(HONORIFIC))
 # Parentheses that give another name of the person, not a title.
 ALIAS = re.compile(r"^\s*(?:alias|also\s+known\s+as|a\.k\.a\.?|formerly\s+known\s+as)\b", re.I)
 
@@ -509,6 +515,9 @@ def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
     doc = ctx.nlp(text)
     all_roles = [span for span in doc.spans[SPAN_KEY] if span.label_ == "DIRECTOR_ROLE"]
     roles = [span for span in all_roles if not any(a <= span.start_char < b for a, b in parens)]
+    labels = _office_labels(folded, parens)
+    if labels:
+        return _labelled(folded, roles, labels) if all_roles else None
     if not roles:
         return _roles_in_parentheses(text) if all_roles else []
     after = [ROLE_AFTER_NAMES.search(text, max(0, r.start_char - 60), r.start_char) for r in roles]
@@ -520,6 +529,53 @@ def _segments(ctx: DocContext, folded: Folded) -> list[_Segment] | None:
     if all(after) and not announces_names:
         return _names_then_role(text, roles, after)
     return None
+
+
+def _office_labels(folded: Folded, parens: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
+    """(label start, names start, titles) of each office label `Chief Executive Officer: ` of the paragraph.
+
+    The label runs back from its colon to a line break, `;`, `:` or the paragraph start, and must read as
+    officer titles only (`Chairman and Chief Executive Officer`); a role label (`Executive Directors:`) is a
+    role-then-names group, not an office label.
+    """
+    text = folded.text
+    out: list[tuple[int, int, tuple[tuple[str, str], ...]]] = []
+    for m in LABEL_COLON.finditer(text):
+        if any(a <= m.start() < b for a, b in parens):
+            continue
+        bounds = [b + 1 for b in folded.breaks if b < m.start()]
+        bounds += [i + 1 for i in (text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start())) if i >= 0]
+        start = max(bounds, default=0)
+        label = text[start:m.start()].strip()
+        titles = read_titles(label) if label and not CLAUSE_BREAK.search(label) else None
+        if titles and all(item.lower() not in _ROLES for item in title_items(label)):
+            out.append((start + len(text[start:m.start()]) - len(text[start:m.start()].lstrip()), m.end(),
+                        tuple(titles)))
+    return out
+
+
+def _labelled(folded: Folded, roles: list, labels: list[tuple[int, int, tuple[tuple[str, str], ...]]]
+              ) -> list[_Segment] | None:
+    """Office labels (`Chairman: Mr. A (non-executive Director)`), alone or among role-then-names groups
+    (`Executive Director: Ms. C`): each group runs to the next label or role. Names under a label take the
+    role of their own parenthesis. Any role phrase that does not open a group makes the paragraph unread."""
+    text = folded.text
+    before = [ROLE_BEFORE_NAMES.match(text[r.end_char:r.end_char + 40]) for r in roles]
+    if not all(m and m.group().rstrip().endswith(":") for m in before):
+        return None
+    opens = sorted([(start, names, "", titles) for start, names, titles in labels]
+                   + [(r.start_char, r.end_char + m.end(), _role_of(r.text), ()) for r, m in zip(roles, before)])
+    verb = LIST_VERB.search(text)
+    if not verb or text[verb.end():opens[0][0]].strip(" :"):
+        return None  # names before the first label or role: not a layout read here
+    segments: list[_Segment] = []
+    for i, (_, names, role, titles) in enumerate(opens):
+        if role is None:
+            return None
+        end = opens[i + 1][0] if i + 1 < len(opens) else len(text)
+        stop = SENTENCE_END.search(text, names, end)
+        segments.append(_Segment(names, stop.start() if stop else end, role, False, titles))
+    return segments
 
 
 def _roles_in_parentheses(text: str) -> list[_Segment] | None:

@@ -320,3 +320,37 @@ def test_role_table_cell_with_a_change_note_or_too_many_cells_is_not_read() -> N
             "Mr. Ip Ho Yin\tMs. Chow Ka Yee\tMr. Extra Column Man\n"
             "Mr. After Table Man\tMs. Never Read\n")
     assert seats(text) == [("Tse Wing Yan", I, False)]
+
+
+# --- Office labels: `Chairman: Mr. A (non-executive Director)` ---------------------------------------------
+
+
+def test_office_labels_take_the_role_of_the_parenthesis_and_give_the_title() -> None:
+    text = ("As at the date of this announcement, the board of Directors comprises:\n"
+            "Executive Directors: Mr. Wan Chi Hang and Ms. Lui Ka Yan\n"
+            "Chairman and Chief Executive Officer: Dr. Kwan Siu Lun (executive Director)\n"
+            "Vice Chairman: Mr. Tsoi Wai (Non-executive Director)\n"
+            "Independent Non-executive Directors: Mr. Mok Hon Sing and Ms. Fan Yee\n")
+    ctx = ctx_for(text)
+    assert [(f.person, f.role) for f in extract_directorships(ctx)] == [
+        ("Wan Chi Hang", E), ("Lui Ka Yan", E), ("Kwan Siu Lun", E), ("Tsoi Wai", N), ("Mok Hon Sing", I),
+        ("Fan Yee", I)]
+    from extract.officers import extract_officers
+    assert {(f.person, f.title) for f in extract_officers(ctx)} >= {
+        ("Kwan Siu Lun", "chairman"), ("Kwan Siu Lun", "chief_executive"), ("Tsoi Wai", "vice_chairman")}
+
+
+def test_office_labels_without_a_single_role_give_no_directorship() -> None:
+    text = ("As at the date of this announcement, the Board comprises:\n"
+            "Chairman: Mr. Wan Chi Hang\n"  # no role stated for him: not guessed from the next group
+            "Company Secretary: Ms. Lui Ka Yan\n"
+            "President: Mr. Tsoi Wai (executive Director and independent non-executive Director)\n"
+            "Executive Director: Ms. Fan Yee\n")
+    assert seats(text) == [("Fan Yee", E, False)]
+
+
+def test_label_that_is_not_an_office_makes_the_paragraph_unread() -> None:
+    text = ("As at the date of this announcement, the Board comprises:\n"
+            "Founder and adviser: Mr. Wan Chi Hang (executive Director)\n"
+            "Independent non-executive Directors: Mr. Mok Hon Sing\n")
+    assert ("Wan Chi Hang", E, False) not in seats(text)
