@@ -125,6 +125,11 @@ ROMAN_HEADING = re.compile(r"[ \t*#]*(?:[IVX]{1,5})\.[ \t]+[A-Z][^\t|\d]{3,}$")
 CAPS_HEADING = re.compile(r"[ \t*#]*(?:\d{1,2}\.[ \t]+)?[A-Z][A-Z0-9'’&,.()/ \-]*[A-Z][A-Z0-9'’&,.()/ \-]*$")
 
 
+#: Where a table's numbering stands: main number, decimal, letter, and the letter nested under that
+#: letter (`4(a)(i)`: 4, None, "a", "i").
+State = tuple[int | None, str | None, str | None, str | None]
+
+
 @dataclass(frozen=True)
 class Columns:
     """The vote columns a table header names, in order (`for`, `against`, `abstain`, `total`)."""
@@ -273,7 +278,7 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
     """
     floor, limit = bounds
     table = Table(columns=columns, start=columns.start, end=columns.end)
-    state: tuple[int | None, str | None, str | None] = (None, None, None)
+    state: State = (None, None, None, None)
     current: Marker | None = None
     current_number = ""
     for marker in _markers(text, columns.end, limit):
@@ -316,24 +321,27 @@ def _restarts_section(text: str, row_start: int, marker: Marker) -> bool:
             and KIND_LABEL.search(text, max(row_start, marker.start - 200), marker.start) is not None)
 
 
-def _first_number(marker: Marker) -> tuple[str, tuple[int | None, str | None, str | None]] | None:
+def _first_number(marker: Marker) -> tuple[str, State] | None:
     """The number a table's first row carries: any main number, `n.01`, or a first letter."""
     if marker.letter is not None and marker.letter.lower() not in FIRST_SUBS:
         return None
     if marker.decimal is not None and int(marker.decimal) != 1:
         return None
-    return _as_written(marker.main, marker.decimal, marker.letter), (marker.main, marker.decimal, marker.letter)
+    return (_as_written(marker.main, marker.decimal, marker.letter),
+            (marker.main, marker.decimal, marker.letter, None))
 
 
-def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None], done: bool,
-                 empty: bool, text: str) -> tuple[str, tuple[int | None, str | None, str | None]] | None:
+def _next_number(marker: Marker, state: State, done: bool, empty: bool,
+                 text: str) -> tuple[str, State] | None:
     """The marker's number when it continues the sequence after `state`, else None.
 
     A row whose votes are incomplete is not ended by a new number, unless it has no votes at all
     (a heading row like `2. To re-elect the following directors:` or a withdrawn resolution) and
-    the new number stands at a cell start or after a colon.
+    the new number stands at a cell start or after a colon. Under a lettered heading row without
+    votes (`4.` / `(a) To re-elect the following Directors:`), a first number of another style
+    (`(i)`) opens a nested list: `4(a)(i)`, `4(a)(ii)`, then `(b)` goes back to `4(b)`.
     """
-    main, decimal, letter = state
+    main, decimal, letter, sub = state
     if not done and not (empty and (marker.strong or text[max(0, marker.start - 40):marker.start].rstrip()[-1:] in ":;")):
         return None
     m_main, m_dec, m_letter = marker.main, marker.decimal, marker.letter
@@ -341,8 +349,13 @@ def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None
         parent = m_main if m_main is not None else main
         fresh = m_main is not None and main is not None and m_main == main + 1
         first = m_letter.lower() in FIRST_SUBS
+        if m_main is None and sub is not None and _letter_follows(sub, m_letter):
+            return _as_written(main, None, letter, m_letter), (main, None, letter, m_letter)
         if (parent == main and (letter is None and first or _letter_follows(letter, m_letter))) or (fresh and first):
-            return _as_written(parent, None, m_letter), (parent, None, m_letter)
+            return _as_written(parent, None, m_letter), (parent, None, m_letter, None)
+        if (m_main is None and letter is not None and sub is None and empty and first
+                and _letter_style(m_letter) != _letter_style(letter)):
+            return _as_written(main, None, letter, m_letter), (main, None, letter, m_letter)
         return None
     if m_main is None or main is None:
         return None
@@ -350,22 +363,27 @@ def _next_number(marker: Marker, state: tuple[int | None, str | None, str | None
         same = m_main == main and (decimal is None and int(m_dec) == 1 or
                                    decimal is not None and int(m_dec) == int(decimal) + 1)
         fresh = m_main == main + 1 and int(m_dec) == 1
-        return (_as_written(m_main, m_dec, None), (m_main, m_dec, None)) if same or fresh else None
+        return (_as_written(m_main, m_dec, None), (m_main, m_dec, None, None)) if same or fresh else None
     if m_main == main + 1:
-        return _as_written(m_main, None, None), (m_main, None, None)
+        return _as_written(m_main, None, None), (m_main, None, None, None)
     return None
 
 
-def _votes_before_sibling(text: str, marker: Marker, state: tuple[int | None, str | None, str | None],
-                          columns: Columns) -> bool:
+def _letter_style(letter: str) -> str:
+    """digit (`1`), roman (`i`, `iv`) or alpha (`a`): a nested list numbers in another style than its parent."""
+    low = letter.lower()
+    return "digit" if low.isdigit() else "roman" if low in ROMAN else "alpha"
+
+
+def _votes_before_sibling(text: str, marker: Marker, state: State, columns: Columns) -> bool:
     """A lettered sub-resolution has its own votes before the next letter or the next main number.
 
     Real sub-resolutions (`(a) To re-elect Mr. X ... 1,000 (99%) ...`) do; an enumeration inside
     a title (`To approve (i) the Agreement; and (ii) the transactions ... 1,000`) does not.
     """
-    main, _, letter = state
-    sibling = _next_letter(letter or "")
-    stops = [rf"\(\s*{re.escape(sibling)}\s*\)"] if sibling else []
+    main, _, letter, sub = state
+    siblings = [_next_letter(sub or letter or "")] + ([_next_letter(letter or "")] if sub else [])
+    stops = [rf"\(\s*{re.escape(sibling)}\s*\)" for sibling in siblings if sibling]
     if main is not None:
         stops.append(rf"(?:^|\n)[ \t|]*{main + 1}\.?(?=\s)|(?<=\s){main + 1}\.\s+[A-Z]")
     reach = text[marker.end:marker.end + ROW_REACH]
@@ -400,13 +418,15 @@ def _letter_follows(prev: str | None, nxt: str) -> bool:
     return prev in ROMAN and nxt in ROMAN and ROMAN.index(nxt) == ROMAN.index(prev) + 1
 
 
-def _as_written(main: int | None, decimal: str | None, letter: str | None) -> str:
-    """`1`, `1.01`, `2(a)`: the number as the exchange format writes it."""
+def _as_written(main: int | None, decimal: str | None, letter: str | None, sub: str | None = None) -> str:
+    """`1`, `1.01`, `2(a)`, `4(a)(i)`: the number as the exchange format writes it."""
     out = "" if main is None else str(main)
     if decimal is not None:
         out += f".{decimal}"
     if letter is not None:
         out += f"({letter})" if out else letter
+    if sub is not None:
+        out += f"({sub})"
     return out
 
 

@@ -432,3 +432,45 @@ def test_prose_wrapping_after_a_vote_word_is_not_a_header() -> None:
                   "1. The total number of H Shares was 1,000 Shares and 2,000 votes.",
                   "Holders of H Shares were entitled to vote for or against\neach resolution; 1,000 H Shares, 20 voted."):
         assert find_tables(prose) == []
+
+
+def test_nested_re_election_list_under_a_lettered_heading_row() -> None:
+    # tabbed rows, an uppercase-free heading row without votes, and a list numbered (1), (2) under it
+    text = ("\tFOR\tAGAINST\n"
+            "1.\tTo adopt the audited financial statements\t5,000 (100.00%)\t0 (0.00%)\n"
+            "2.\t(a)\tEach as a separate resolution, to re-elect:\n"
+            "\t\t(1)\tMs. Sze Wing Yan as an executive director\t4,900 (98.00%)\t100 (2.00%)\n"
+            "\t\t(2)\tMr. Ho Pak Lun as an independent non-executive director\t4,800 (96.00%)\t200 (4.00%)\n"
+            "\t(b)\tTo authorise the board to fix the directors' remuneration\t4,950 (99.00%)\t50 (1.00%)\n"
+            "3.\tTo re-appoint the auditor\t4,990 (99.80%)\t10 (0.20%)\n")
+    got = [(r.number, r.title, r.votes["for"]) for r in only_table(text).rows]
+    assert got == [
+        ("1", "To adopt the audited financial statements", 5000),
+        ("2(a)(1)", "Ms. Sze Wing Yan as an executive director", 4900),
+        ("2(a)(2)", "Mr. Ho Pak Lun as an independent non-executive director", 4800),
+        ("2(b)", "To authorise the board to fix the directors' remuneration", 4950),
+        ("3", "To re-appoint the auditor", 4990)]
+
+
+def test_nested_list_one_value_per_line() -> None:
+    text = ("For\nAgainst\n6.\n(a)\nTo re-elect the retiring Directors:\n(i)\nMr. Kwok Siu Ming\n700\n(70.00%)\n300\n"
+            "(30.00%)\n(ii)\nMs. Yip Lai Kuen\n900\n(90.00%)\n100\n(10.00%)\n(b)\nTo fix the Directors' fees\n"
+            "1,000\n(100.00%)\n0\n(0.00%)\n")
+    assert rows(text) == [("6(a)(i)", {"for": 700, "against": 300}), ("6(a)(ii)", {"for": 900, "against": 100}),
+                          ("6(b)", {"for": 1000, "against": 0})]
+
+
+def test_enumeration_inside_a_lettered_row_with_its_own_votes_is_not_nested() -> None:
+    text = ("\tFOR\tAGAINST\n"
+            "5.\t(a)\tTo approve (i) the Supply Agreement; and\n"
+            "\t\t(ii) the annual caps thereunder\t800 (80.00%)\t200 (20.00%)\n"
+            "\t(b)\tTo approve the Services Agreement\t900 (90.00%)\t100 (10.00%)\n")
+    table = only_table(text)
+    assert [(r.number, r.votes["for"]) for r in table.rows] == [("5(a)", 800), ("5(b)", 900)]
+    assert table.rows[0].title == "To approve (i) the Supply Agreement; and (ii) the annual caps thereunder"
+    # nested numbers under a heading row, with no votes of their own before the next one: no rows
+    text = ("\tFOR\tAGAINST\n"
+            "5.\t(a)\tTo approve:\n\t\t(i)\tthe Supply Agreement; and\n\t\t(ii)\tthe annual caps thereunder\n"
+            "\t\t\t800 (80.00%)\t200 (20.00%)\n"
+            "\t(b)\tTo approve the Services Agreement\t900 (90.00%)\t100 (10.00%)\n")
+    assert [(r.number, r.votes["for"]) for r in only_table(text).rows] == [("5(a)", 800), ("5(b)", 900)]
