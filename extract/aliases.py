@@ -17,9 +17,11 @@ from functools import lru_cache
 from extract.vocab import HONORIFICS
 
 #: A defined short form: `("Ruide Venture")`, `(the "Company")`, `(“Xuheng Partnership”, of which`,
-#: `(hereinafter referred to as "Ruide Venture")`, `(abbreviated as "Ruide")`, `("Ruide" or ...)`.
+#: `(hereinafter referred to as "Ruide Venture")`, `(abbreviated as "Ruide")`, `("Ruide" or ...)`;
+#: the short form may be wrapped over one line break by PDF conversion (`("Ruide` / `Venture")`).
 DEFINITION = re.compile(r"\(\s*(?:(?:hereinafter\s+)?(?:referred\s+to\s+as|called|abbreviated\s+as)\s+|hereinafter\s+)?"
-                        r"(?:the\s+)?[\"“](?P<alias>[^\"”\n]{1,80})[\"”]\s*(?:[),]|or\s|and\s)", re.I)
+                        r"(?:the\s+)?[\"“](?P<alias>[^\"”\n]{1,80}(?:\n[^\"”\n]{1,40})?)[\"”]\s*(?:[),]|or\s|and\s)",
+                        re.I)
 #: Tokens of the words just before a definition; parenthesised groups stay one token.
 _NAME_TOKEN = re.compile(r"\([^()\n]*\)|[^\s()]+")
 #: A capitalised word of a name: `Jiangxi`, `Co.,`, `Ltd.`, `JL`, `RARE-EARTH`, `3D`.
@@ -162,7 +164,10 @@ def find_aliases(text: str) -> list[AliasDef]:
         if not before:
             continue
         name, start = before
-        alias = strip_honorific(m.group("alias").strip())
+        if "\n" in m.group("alias") and text.count("\n", start, m.end()) > 2:
+            # a short form wrapped with a name over many lines: a narrow table cell, words cut apart
+            continue
+        alias = strip_honorific(" ".join(m.group("alias").split()))
         if _is_party_alias(name, alias):
             found.append(AliasDef(name, alias, start, m.end()))
     return found

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.aliases import (AliasDef, NameBook, find_aliases, is_generic, name_before, name_key,
-                             strip_honorific)
+from extract.aliases import (AliasDef, NameBook, find_aliases, is_generic, name_after, name_before,
+                             name_key, strip_honorific)
 from extract.context import DocContext
 from extract.numbers import percent, scaled_int, unit_multiplier
 from extract.records import Alias, ControllingShareholder, Fact, Shareholding
@@ -73,6 +73,24 @@ APPOSED_BEFORE = re.compile(
     r"\b(?:its|the)\s+controlling\s+shareholder(?:\s+of\s+the\s+Company)?,\s+"
     r"(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Madam|Prof)\.?\s+)?[A-Z](?:[^,()\n]|,\s*Ltd\.?|,\s*Limited){1,120}?)"
     r"(?=\s*\(|,(?!\s*(?:Ltd|Limited))|\s+(?:has|have|had|informed|notified|that|which|who|is|was)\b|\.\s)")
+#: A plural apposition after a list of parties: `X Co., Ltd. ("X") and Mr. Y, the controlling
+#: shareholders of the Company, informed` (not `... of the Company are`, a group sentence).
+PLURAL_AFTER = re.compile(r",\s*(?:the|its|being\s+the)\s+controlling\s+shareholders\s+of\s+the\s+Company\b"
+                          r"(?!\s+(?:are|is|was|were|include|includes)\b)", re.I)
+#: ... or before it: `from its controlling shareholders, X Co., Ltd. ("X") and Mr. Y, that`.
+#: (`the Controlling Shareholders, Key Persons and ...` is a list of defined terms, not an apposition.)
+PLURAL_BEFORE = re.compile(r"\b(?:its\s+controlling\s+shareholders|the\s+controlling\s+shareholders\s+of\s+the\s+Company)"
+                           r"\s*,\s+", re.I)
+#: What shows a listed piece names a party: an honorific, or a company form.
+PARTY_MARK = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr|Madam|Prof)\b|\b(?:Co\.|Ltd\.?|Limited|Inc\.|Corporation|LLC|L\.P\.|"
+                        r"Partnership|Group|Holdings?|Investments?|Company)(?:\W|$)", re.I)
+#: What joins coordinated parties: `A, B and C`, `A ("a") and Mr. B`.
+COORDINATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")
+#: Asides after a party's name: its definition `("Tianmu Holding")`, a Chinese name (wrapped or not).
+TRAILING_ASIDES = re.compile(r"(?:\s*\([^()]{0,100}\))+\s*$")
+LEADING_ASIDES = re.compile(r"(?:\s*\([^()]{0,100}\))+")
+#: Where a run of capitalised words holds a second party: `and` before an honorific.
+SECOND_PARTY = re.compile(r"\s+and\s+(?:(?:Mr|Ms|Mrs|Miss|Dr|Madam|Prof)\.?\s+)")
 #: Sentence ends, not after honorifics or company abbreviations (`Mr. Cai`, `Co., Ltd.`), nor
 #: before a parenthesis (`Co., Ltd. ("Lanxu Group")`).
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bCo)(?<!\bNo)(?<!\bProf)"
@@ -217,7 +235,67 @@ def controlling_members(text: str, definitions: list[AliasDef]) -> list[Member]:
         if APPOSITION_AFTER.match(text, d.end - 1) or APPOSITION_AFTER.match(text, d.end) or \
                 APPOSITION_BEFORE.search(text, max(0, d.start - 60), d.start):
             members.append(Member(d.name, d.start, d.end, None))
+    members += _coordinated(text)
     return members + _apposed(text, members)
+
+
+def _coordinated(text: str) -> list[Member]:
+    """Parties coordinated under one plural apposition, before or after it.
+
+    `received notices from X Co., Ltd. ("X") and Mr. Y, the controlling shareholders of the
+    Company` and `from its controlling shareholders, X Co., Ltd. ("X") and Mr. Y, that`: each
+    coordinated party is one. The list is walked name by name (asides skipped) only while names are
+    joined by `,` or `and`, so the clause before or after it is not read; one-word pieces
+    (`Further, Mr. A and Mr. B`) are not names.
+    """
+    out: list[Member] = []
+    for m in PLURAL_AFTER.finditer(text):
+        start, end = None, m.start()
+        for _ in range(8):
+            aside = TRAILING_ASIDES.search(text, max(0, end - 240), end)
+            found = name_before(text, aside.start() if aside else end)
+            if not found:
+                break
+            at = found[1]
+            lead = re.match(r"(?:(?:and|of|&|de|for|The)\s+)+", text[at:end])
+            at += lead.end() if lead else 0
+            if not (aside or PARTY_MARK.search(text[at:end])):
+                break  # `Further, Mr. A and Mr. B`: the list starts after the sentence's opening word
+            start = at
+            sep = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", text[max(0, start - 12):start])
+            if not sep:
+                break
+            end = start - len(sep.group(0))
+        if start is not None:
+            out.extend(_listed(text[start:m.start()], start, m.end()))
+    for m in PLURAL_BEFORE.finditer(text):
+        pos, end = m.end(), None
+        for _ in range(8):
+            found = name_after(text, pos)
+            if not found:
+                break
+            end = found[2]
+            aside = LEADING_ASIDES.match(text, end)
+            end = aside.end() if aside else end
+            # a name closed by its comma (`Mr. A, Mr. B`) is followed by the next one or `and`
+            sep = (re.compile(r"\s*(?:and\s+)?") if text[end - 1] == "," else COORDINATOR).match(text, end)
+            if not sep:
+                break
+            pos = sep.end()
+        if end is not None:
+            out.extend(_listed(text[m.end():end], m.start(), end))
+    return out
+
+
+def _listed(listing: str, start: int, end: int) -> list[Member]:
+    """The parties of a coordinated list, when every piece is marked as one (an honorific, a
+    company form or a defined short form): `Key Persons and Pathfinder SIIs` are defined terms."""
+    pieces = [p for p in LIST_SEPARATOR.split(re.sub(r"\s*\(\s*(?:the\s+)?[\"“][^()]*\)", " (defined)", listing))
+              if p.strip(" ;,\n")]
+    if not pieces or not all(PARTY_MARK.search(p.strip()) or "(defined)" in p for p in pieces):
+        return []
+    return [Member(name, start, end, None) for name in split_members(listing)
+            if len(name.split()) >= 2 and not is_generic(name)]
 
 
 def _apposed(text: str, known: list[Member]) -> list[Member]:
@@ -233,7 +311,8 @@ def _apposed(text: str, known: list[Member]) -> list[Member]:
     for m in APPOSED_AFTER.finditer(text):
         found = name_before(text, m.start())
         if found:
-            add(found[0], found[1], m.end())
+            # `Mr. A and Ms. B, the controlling shareholder`: a singular apposition is the last party's
+            add(SECOND_PARTY.split(found[0])[-1], found[1], m.end())
     for m in APPOSED_BEFORE.finditer(text):
         add(strip_honorific(m.group("name").strip()), m.start(), m.end())
     return out

@@ -31,15 +31,21 @@ ORG = rf"[A-Z][A-Za-z0-9&'’.\-]*(?:[ \u00a0]+{_ORG_TOKEN}){{0,9}}"
 ORG_WRAPPED = rf"[A-Z][A-Za-z0-9&'’.\-]*(?:(?:[ \u00a0]+|[ \u00a0]*\n[ \u00a0]*){_ORG_TOKEN}){{0,9}}"
 # A footnote mark after a name (`Yinhai New Materials¹⁴`).
 _FOOTNOTE = r"[¹²³⁴⁵⁶⁷⁸⁹⁰]*"
+# Family: words qualifying `subsidiary` (`an indirect wholly-owned`, `a non-wholly owned`, and the
+# PRC renderings of 控股子公司: `a holding subsidiary`, `a controlled subsidiary`).
 _QUALIFIERS = (r"(?:(?:direct|indirect|indirectly|directly|wholly[- ]owned|non[- ]wholly[- ]owned|principal|major|"
-               r"key|operating|main|important|PRC|onshore|offshore|domestic|overseas|new)\s+)*")
+               r"key|operating|main|important|PRC|onshore|offshore|domestic|overseas|new|holding|controlled|"
+               r"controlling|majority[- ]owned)\s+)*")
 # Family: up to two asides between a name and its apposition: a Chinese name holding its own
 # parentheses and a defined short name (`X Co., Ltd. (金穗(海南)種業有限公司) ("Hainan Seed"), a ...`).
 _ASIDES = r"(?:\s*\((?:[^()\n]|\([^()\n]{0,20}\)){0,60}\)){0,2}"
 # Family: words at the start of a capitalised run that are not part of a name.
 LEADING_STOP = re.compile(
     r"^(?:(?:The|Our|Its|In|On|At|During|Meanwhile|Moreover|Besides|Also|As|And|For|With|Through|By|"
-    r"Among|Including|Namely|Of)\s+)+")
+    r"Among|Including|Namely|Of)\s+"
+    # a sentence opening on what belongs to the child: `Revenue of X Limited, a subsidiary ...`
+    r"|(?:Revenues?|Profits?|Sales|Shares|Equity|Interests?|Acquisition|Disposal|Operations|Performance|"
+    r"Results|Assets|Capital|Business|Output|Production)\s+of\s+(?:the\s+)?)+")
 # Family: the company form that ends a name (`Co., Ltd.`, `Limited`): what follows is not the name.
 COMPANY_FORM_END = re.compile(r"^.*?\b(?:Co\.,?\s*Ltd\.?|Company\s+Limited|Limited|Ltd\.|Inc\.|Corporation|LLC)(?=\s|$)")
 _NOT_ORG = re.compile(r"^(?:the\s+)?(?:Company|Group|Board|Reporting\s+Period|PRC|China|Hong\s+Kong)$", re.I)

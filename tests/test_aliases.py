@@ -90,3 +90,9 @@ def test_alias_definition_phrasings() -> None:
         ("Huzhou Qixing Holding Co., Ltd.", "Qixing Holding"),
         ("Lishui Hengda Capital Co., Ltd.", "Hengda Capital"),
     ]
+
+
+def test_short_form_wrapped_over_a_line_break() -> None:
+    text = ('The Company was notified by Fujian Minxing Industrial Group Co., Ltd. ("Minxing\n'
+            'Industrial"), which informed us.\nA quote ("first line\n\nafter a blank line") is no definition.')
+    assert _pairs(text) == [("Fujian Minxing Industrial Group Co., Ltd.", "Minxing Industrial")]

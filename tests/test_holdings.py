@@ -144,3 +144,35 @@ def test_controlling_shareholder_by_surname_only_is_skipped() -> None:
     holders = [f.holder for f in extract_holdings(ctx) if f.TYPE == "controlling_shareholder"]
     assert "Lam" not in holders and "Cheung Ka Wai" in holders
     assert any("surname only" in s.reason for s in ctx.skipped)
+
+
+def test_parties_coordinated_before_a_plural_apposition() -> None:
+    text = ('The Board was informed by Xiamen Haicang Capital Co., Ltd. ("Haicang\nCapital"), Ms. Ou Yali '
+            'and Mr. Chen Dawei, the controlling shareholders of the Company, that shares were pledged.')
+    assert _members(text) == ["Xiamen Haicang Capital Co., Ltd.", "Ou Yali", "Chen Dawei"]
+
+
+def test_parties_coordinated_after_a_plural_apposition() -> None:
+    text = ('Notices were received from the controlling shareholders of the Company, Hunan Xiangjiang '
+            'Holdings Co., Ltd. (湖南湘江控股有限公司) ("Xiangjiang Holdings") and\nMs. Tan Meiling, '
+            'stating that the pledge had been released.')
+    assert _members(text) == ["Hunan Xiangjiang Holdings Co., Ltd.", "Tan Meiling"]
+
+
+def test_defined_short_form_wrapped_in_a_singular_apposition() -> None:
+    text = ('The Company was notified by Anhui Wanfeng Industrial Group Co., Ltd. ("Wanfeng\n'
+            'Industrial"), the controlling shareholder of the Company, that it pledged shares.')
+    assert _members(text) == ["Anhui Wanfeng Industrial Group Co., Ltd."]
+
+
+def test_plural_apposition_does_not_reach_past_the_list() -> None:
+    for text in (
+        'Further, Mr. Guo Ming and Ms. Xu Lan, the controlling shareholders of the Company, pledged shares.',
+        'On 3 March 2026, Mr. Guo Ming and Ms. Xu Lan, the controlling shareholders of the Company, pledged.',
+    ):
+        assert _members(text) == ["Guo Ming", "Xu Lan"], text
+    # a list after `are` is a group sentence's, and the apposition of a singular names one party
+    single = 'Mr. Guo Ming and Ms. Xu Lan, the controlling shareholder of the Company, pledged.'
+    assert _members(single) == ["Xu Lan"]
+    none = 'The pledge by its controlling shareholders, the trustees and the Directors was released.'
+    assert _members(none) == []

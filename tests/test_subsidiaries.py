@@ -83,3 +83,22 @@ def test_short_name_of_a_counterparty_subsidiary_is_not_read() -> None:
     text = ("Shenzhen Motor Co., Ltd. (深圳電機有限公司) (\"Shenzhen Motor\"), a wholly-owned subsidiary of "
             "BYD Company Limited, is the purchaser.")
     assert children(text) == set()
+
+
+def test_prc_holding_subsidiary_is_a_subsidiary() -> None:
+    text = ("Output rose after the smelter run by Ganzhou Rare Metals\nSmelting Co., Ltd., a holding subsidiary "
+            "of the Company, resumed operation in March.")
+    assert children(text) == {"Ganzhou Rare Metals Smelting Co., Ltd."}
+
+
+def test_controlled_and_non_wholly_owned_subsidiaries() -> None:
+    text = ("Baotou Sintering Co., Ltd. is a controlled subsidiary of the Company. Revenue of "
+            "Ningbo Coating Limited, a non-wholly-owned subsidiary of the Group, fell. "
+            "Jinli Magnet (HK) Limited, an indirect wholly-owned subsidiary of the Company, was set up.")
+    assert children(text) == {"Baotou Sintering Co., Ltd.", "Ningbo Coating Limited", "Jinli Magnet (HK) Limited"}
+
+
+def test_holding_subsidiary_of_another_group_is_not_read() -> None:
+    text = ("Hengtai Mining Co., Ltd., a holding subsidiary of Sichuan Energy Investment Group, "
+            "is the counterparty. Hengtai is the holding company of the Company.")
+    assert children(text) == set()
