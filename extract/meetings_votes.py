@@ -85,8 +85,10 @@ NOT_PASSED = re.compile(r"\bnot\s+(?:been\s+)?(?:duly\s+)?(?:passed|carried|appr
 PASSED = re.compile(r"\b(?:duly\s+)?(?:passed|carried)\b", re.I)
 WITHDRAWN = re.compile(r"\bwithdrawn\b|\bnot\s+(?:been\s+)?put\s+(?:forward\s+)?to\s+(?:the\s+)?vote\b|"
                        r"\bnot\s+voted\s+(?:on|upon)\b", re.I)
-# Page furniture of PDF text inside a table (`– 2 –`, `Page 2`): blanked before reading rows.
-PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)[ \t]*$",
+# Page furniture of PDF text inside a table (`– 2 –`, `Page 2`, the reader's `<<<PAGE 2>>>` marker):
+# blanked before reading rows.
+PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|"
+                         r"<<<PAGE[ \t]*\d{1,4}>>>)[ \t]*$",
                          re.M)
 # A percentage with a space before its sign (`99.99 %`), closed up (same length) before reading.
 SPACED_PERCENT = re.compile(r"(\d) %(\))?")

@@ -474,3 +474,11 @@ def test_enumeration_inside_a_lettered_row_with_its_own_votes_is_not_nested() ->
             "\t\t\t800 (80.00%)\t200 (20.00%)\n"
             "\t(b)\tTo approve the Services Agreement\t900 (90.00%)\t100 (10.00%)\n")
     assert [(r.number, r.votes["for"]) for r in only_table(text).rows] == [("5(a)", 800), ("5(b)", 900)]
+
+
+def test_page_marker_of_the_reader_inside_the_last_row_is_not_title() -> None:
+    text = ("\tFor\tAgainst\n1.\tTo approve the share consolidation\t900 (90.00%)\t100 (10.00%)\n"
+            "2.\tTo approve the change in board lot size of the\t950 (95.00%)\t50 (5.00%)\n"
+            "\tshares of the Company\n<<<PAGE 3>>>\n– 3 –\n"
+            "As more than 50% of the votes were cast in favour of each resolution, each was duly passed.\n")
+    assert only_table(text).rows[-1].title == "To approve the change in board lot size of the shares of the Company"
