@@ -79,7 +79,27 @@ COMMITTEE_WORD = re.compile(r"(?-i:[CcSsſ])(?:o(?:mm?|rnm|nm)itt?ee|upervisors)
 # Family: a position word (`chairman`, `chairperson`, `chair`, `member`).
 _POS = r"(?P<pos>chair(?:man|woman|person|lady)?|member)s?"
 # Family: `chaired by Mr. X` (optionally after an apposition `our Chairman,`).
-CHAIRED_BY = re.compile(r"\b(?:chaired|headed|led)\s+by\s+(?:(?:the|our|its)\s+[A-Za-z -]{0,40}?,?\s+)?", re.I)
+# The apposition (`the Chairman of the Board,`) runs up to the honorific that starts the name, never
+# across `and` (`chaired by the Chairman of the Board and Ms. X is a member` names no chair).
+CHAIRED_BY = re.compile(r"\b(?:chaired|headed|led)\s+by\s+(?:(?:the|our|its)\s+(?:(?!and\b)[A-Za-z -]){0,40}?,?\s+"
+                        rf"(?=(?:{'|'.join(_HONORIFIC_WORDS)})\b))?", re.I)
+# Family: `comprises A, B and C, and is chaired by`: a chair named after the committee's member list.
+CHAIR_AFTER_LIST = re.compile(r",?\s+and\s+(?:is|was|has\s+been)\s+(?:currently\s+|also\s+)?$", re.I)
+# Family: a person named by a board role (`the Chairman of the Board`, `the Chief Executive Officer`),
+# resolved only to the one person the document gives that title; not when the name follows in
+# apposition (`the Chairman of the Board, Mr. X`, read as Mr. X) nor a committee's chair.
+ROLE_REFERENCE = re.compile(
+    r"\b(?i:the|our)\s+(?:(?P<chairman>Chairman|Chairperson|Chairwoman|Chairlady)"
+    r"(?:\s+of\s+the\s+(?:Board(?:\s+of\s+Directors)?|Company))?"
+    r"|(?P<ceo>Chief\s+Executive(?:\s+Officer)?|CEO)(?:\s+of\s+the\s+Company)?)\b"
+    rf"(?!\s+of\b|\s*\(|\s*,?\s*(?:{'|'.join(_HONORIFIC_WORDS)})\b)")
+# Family: a title in parentheses after a name (`Mr. X (Chairman)`, `Mr. Y (Chief Executive Officer)`).
+TITLE_NOTE = re.compile(r"\s*\((?P<titles>[^()\n]{2,80})\)")
+TITLE_WORDS = {"chairman": re.compile(r"^(?:the\s+)?(?:Chairman|Chairperson|Chairwoman|Chairlady)"
+                                      r"(?:\s+of\s+the\s+(?:Board|Company))?$", re.I),
+               "ceo": re.compile(r"^(?:the\s+)?(?:Chief\s+Executive(?:\s+Officer)?|CEO)(?:\s+of\s+the\s+Company)?$", re.I)}
+# Family: a board paragraph's cue (a title note in it is a board title, not a committee chair).
+BOARD_CUE = re.compile(r"\b(?:Board|Directors?)\b")
 # Family: the verb introducing a member list (`comprises`, `consists of`, `members are`, `has three members, namely`).
 MEMBERS_VERB = re.compile(
     r"\b(?:comprises|comprised|comprise|comprising|consists\s+of|consisted\s+of|consisting\s+of|"
@@ -245,8 +265,9 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
     seen.extend(_matrices(ctx, lines, offsets, named))
     seen.extend(_committee_rows(lines, offsets, named))
     seen.extend(_heading_lists(lines, offsets, named))
+    people = _People(ctx)
     for start, end in _sentences(ctx.text):
-        seen.extend(_sentence_memberships(ctx, start, end))
+        seen.extend(_sentence_memberships(ctx, start, end, people))
         changes.extend(_sentence_changes(ctx.text, start, end))
     return _facts(ctx, seen, changes)
 
@@ -616,12 +637,101 @@ def _split(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         yield start, hi
 
 
-def _sentence_memberships(ctx: DocContext, lo: int, hi: int) -> list[Seen]:
+@dataclass(frozen=True)
+class Named:
+    """A person as a sentence names them: like a PERSON match (`group("name")`, `start()`, `end()`)."""
+
+    name: str
+    begin: int
+    finish: int
+
+    def group(self, _key: str = "name") -> str:
+        return self.name
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+
+class _People:
+    """The people a document names on one line, and the board titles it gives exactly one of them."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self._known: set[str] | None = None
+        self._titles: dict[str, set[str]] | None = None
+
+    @property
+    def known(self) -> set[str]:
+        if self._known is None:
+            self._known = {" ".join(m.group("name").split()) for m in PERSON.finditer(self.ctx.text)}
+        return self._known
+
+    def unwrapped(self, p: re.Match[str]) -> Named:
+        """A name cut by a line break (`Mr. Lai Wing` / `Cheong`) joined, when the document gives it whole."""
+        text = self.ctx.text
+        tail = re.match(rf"[ \t]*\n[ \t]*((?!{_NOT_NAME}){_NAME_TOKEN}(?:[ ]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,2}})",
+                        text[p.end():p.end() + 80])
+        if tail:
+            words = tail.group(1).split()
+            for k in range(len(words), 0, -1):
+                joined = p.group("name") + " " + " ".join(words[:k])
+                if joined in self.known:
+                    at = p.end() + tail.start(1) + len(" ".join(words[:k]))
+                    return Named(joined, p.start(), at)
+        return Named(p.group("name"), p.start(), p.end())
+
+    def titled(self, role: str) -> str | None:
+        """The one person the document gives a board title (`Mr. X (Chairman)` in a board paragraph)."""
+        if self._titles is None:
+            self._titles = {"chairman": set(), "ceo": set()}
+            text = self.ctx.text
+            for m in PERSON.finditer(text):
+                note = TITLE_NOTE.match(text, m.end())
+                if not note or not self._board_context(m.start()):
+                    continue
+                person = self.unwrapped(m).name
+                for part in re.split(r"\s*(?:,|\band\b|&|/)\s*", note.group("titles")):
+                    for key, words in TITLE_WORDS.items():
+                        if words.match(part.strip()):
+                            self._titles[key].add(person)
+        names = self._titles.get(role, set())
+        return next(iter(names)) if len(names) == 1 else None
+
+    def _board_context(self, pos: int) -> bool:
+        """Whether the sentence at `pos` speaks of the board and of no committee (and is no table row)."""
+        text = self.ctx.text
+        line = text[text.rfind("\n", 0, pos) + 1:_line_end(text, pos)]
+        if "\t" in line or "|" in line:
+            return False
+        lo, hi = _paragraph(text, pos, pos, limit=600)
+        for s, e in _split(text, lo, hi):
+            if s <= pos < e:
+                return bool(BOARD_CUE.search(text, s, e)) and not COMMITTEE_WORD.search(text, s, e)
+        return False
+
+    def in_sentence(self, lo: int, hi: int) -> list[Named]:
+        """Named people and resolved role references of a sentence, in order."""
+        text = self.ctx.text
+        found = [self.unwrapped(p) for p in PERSON.finditer(text, lo, hi)]
+        for m in ROLE_REFERENCE.finditer(text, lo, hi):
+            role = "chairman" if m.group("chairman") else "ceo"
+            name = self.titled(role)
+            if name is None:
+                self.ctx.skip(FAMILY, f"board role not resolvable to one person: {m.group(0)!r}", m.start(), m.end())
+                continue
+            found.append(Named(name, m.start(), m.end()))
+        return sorted(found, key=lambda n: n.begin)
+
+
+def _sentence_memberships(ctx: DocContext, lo: int, hi: int, people: _People | None = None) -> list[Seen]:
     text = ctx.text
     mentions = _mentions(text, lo, hi)
     if not mentions:
         return []
-    persons = list(PERSON.finditer(text, lo, hi))
+    persons = (people or _People(ctx)).in_sentence(lo, hi)
     found: list[Seen] = []
     found.extend(_chaired_by(text, mentions, persons, hi))
     found.extend(_member_lists(ctx, mentions, persons, hi))
@@ -629,7 +739,7 @@ def _sentence_memberships(ctx: DocContext, lo: int, hi: int) -> list[Seen]:
     return found
 
 
-def _chaired_by(text: str, mentions: list[Mention], persons: list[re.Match[str]], hi: int) -> Iterator[Seen]:
+def _chaired_by(text: str, mentions: list[Mention], persons: list[Named], hi: int) -> Iterator[Seen]:
     """`<Committee> ... chaired by Mr. X`: the nearest committee before the cue, the person right after it."""
     for m in CHAIRED_BY.finditer(text, mentions[0].end, hi):
         before = [c for c in mentions if c.end <= m.start()]
@@ -639,7 +749,7 @@ def _chaired_by(text: str, mentions: list[Mention], persons: list[re.Match[str]]
             yield from _with_members(text, before[-1].committee, person, persons, hi)
 
 
-def _with_members(text: str, committee: str, chair: re.Match[str], persons: list[re.Match[str]],
+def _with_members(text: str, committee: str, chair: Named, persons: list[Named],
                   hi: int) -> Iterator[Seen]:
     """`chaired by Mr. X, with Ms. Y and Mr. Z as members`: the coordinated names after `with`.
 
@@ -649,7 +759,7 @@ def _with_members(text: str, committee: str, chair: re.Match[str], persons: list
     cue = WITH_MEMBERS.match(text, chair.end(), hi)
     if not cue:
         return
-    listed: list[re.Match[str]] = []
+    listed: list[Named] = []
     at = cue.end()
     for p in persons:
         if p.start() < at:
@@ -670,12 +780,22 @@ def _with_members(text: str, committee: str, chair: re.Match[str], persons: list
 
 
 def _subject_of_chair(text: str, end: int, cue: int) -> bool:
-    """Whether the committee ending at `end` is what `chaired by` speaks of, not a meeting of it."""
+    """Whether the committee ending at `end` is what `chaired by` speaks of, not a meeting of it.
+
+    Between them stands nobody, or the committee's own member list coordinated with the chair
+    (`comprises A, B and C, and is chaired by`).
+    """
     gap = text[end:cue]
-    return len(gap) <= 120 and not PERSON.search(gap) and not re.search(r"meeting|session", gap, re.I)
+    if re.search(r"meeting|session", gap, re.I):
+        return False
+    if len(gap) <= 120 and not PERSON.search(gap):
+        return True
+    verb = MEMBERS_VERB.search(gap)
+    return (len(gap) <= 400 and verb is not None and bool(SUBJECT_GAP.match(gap[:verb.start()]))
+            and bool(CHAIR_AFTER_LIST.search(gap)) and not LIST_END.search(gap, verb.end()))
 
 
-def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[re.Match[str]],
+def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[Named],
                   hi: int) -> Iterator[Seen]:
     """`<Committee> comprises Mr. A (Chairman), Mr. B and Mr. C`, or a reference to all the INEDs."""
     text = ctx.text
@@ -742,7 +862,7 @@ def _ineds(text: str) -> list[str]:
     return []
 
 
-def _titles(text: str, mentions: list[Mention], persons: list[re.Match[str]], lo: int) -> Iterator[Seen]:
+def _titles(text: str, mentions: list[Mention], persons: list[Named], lo: int) -> Iterator[Seen]:
     """`Mr. X, the chairman of the Audit Committee (and a member of ...)` and `the chairman of the Audit Committee, Mr. X`."""
     for c in mentions:
         before = [p for p in persons if p.end() <= c.start]
@@ -765,7 +885,7 @@ def _titles(text: str, mentions: list[Mention], persons: list[re.Match[str]], lo
             yield Seen(c.committee, after.group("name"), _position(title.group("pos")), after.start(), after.end())
 
 
-def _coordinated(text: str, before: list[re.Match[str]], c: Mention) -> Iterator[Seen]:
+def _coordinated(text: str, before: list[Named], c: Mention) -> Iterator[Seen]:
     """`Mr. A (Chairman), Mr. B and Mr. C are members of the Audit Committee`: the names before the last."""
     for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:])):
         if not COORDINATION.fullmatch(text, prev.end(), nxt.start()):
@@ -774,7 +894,7 @@ def _coordinated(text: str, before: list[re.Match[str]], c: Mention) -> Iterator
         yield Seen(c.committee, prev.group("name"), position, prev.start(), c.end)
 
 
-def _chained_title(text: str, persons: list[re.Match[str]], c: Mention, lo: int) -> Seen | None:
+def _chained_title(text: str, persons: list[Named], c: Mention, lo: int) -> Seen | None:
     """`Mr. X, the chairman of the Audit Committee and a member of the Nomination Committee`: the second title."""
     m = re.search(rf"(?:,\s*(?:and\s+)?|\band\s+)(?:also\s+)?(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:the\s+)?$",
                   text[max(lo, c.start - 40):c.start], re.I)

@@ -480,3 +480,71 @@ def test_future_changes_do_not_alter_current_membership() -> None:
     assert ("audit", "Ho Wai Yee") not in members
     assert ("nomination", "Chan Siu Ling") in members
     assert ("Ho Wai Yee", "appointed", "2027-03-01") in changes
+
+
+# --- board roles, wrapped names and chairs after member lists -------------------------------
+
+_BOARD_ROLES = ("The Board comprises seven Directors: Ms. Kwan Hoi Yan (Chairlady) and Mr. Tse Man Kit "
+                "(Chief Executive Officer) as executive Directors, and Mr. Fung Chi Wai, Dr. Ip Suet Ling "
+                "and Mr. Mak Tsz Hin as independent non-executive Directors.\n\n")
+
+
+def test_chair_named_after_the_member_list_and_a_wrapped_name() -> None:
+    text = (_BOARD_ROLES + "The Risk Management Committee is made up of three independent non-executive "
+            "Directors, namely Mr. Fung Chi Wai, Dr. Ip Suet Ling and Mr. Mak Tsz Hin, and is currently chaired "
+            "by Dr. Ip Suet\nLing, who holds a doctorate in finance.\n")
+    assert memberships(text) == {("risk", "Fung Chi Wai", None), ("risk", "Ip Suet Ling", "chair"),
+                                 ("risk", "Mak Tsz Hin", None)}
+
+
+def test_chair_named_in_apposition_to_a_board_role() -> None:
+    text = (_BOARD_ROLES + "The Remuneration Committee is chaired by our Chairlady, Ms. Kwan Hoi Yan, and its "
+            "other members are Mr. Fung Chi Wai and Mr. Mak Tsz Hin.\n")
+    assert memberships(text) == {("remuneration", "Kwan Hoi Yan", "chair"),
+                                 ("remuneration", "Fung Chi Wai", None),
+                                 ("remuneration", "Mak Tsz Hin", None)}
+
+
+def test_people_named_only_by_board_role() -> None:
+    text = (_BOARD_ROLES + "The Investment Committee is chaired by the Chief Executive Officer and its other "
+            "members are the Chairlady of the Board and Dr. Ip Suet Ling.\n")
+    assert memberships(text) == {("other:Investment Committee", "Tse Man Kit", "chair"),
+                                 ("other:Investment Committee", "Kwan Hoi Yan", None),
+                                 ("other:Investment Committee", "Ip Suet Ling", None)}
+
+
+def test_board_role_not_resolved_without_one_titled_person() -> None:
+    # no board title stated: skipped; a committee chair's `(Chairman)` is not a board title
+    text = ("The Audit Committee comprises Mr. Fung Chi Wai (Chairman) and Dr. Ip Suet Ling.\n\n"
+            "The ESG Committee is chaired by the Chairman of the Board and its other members are "
+            "Mr. Mak Tsz Hin.\n")
+    ctx = context(text)
+    got = {(f.committee, f.person, f.position) for f in extract_committees(ctx)}
+    assert ("esg", "Fung Chi Wai", "chair") not in got
+    assert ("esg", "Mak Tsz Hin", None) in got or ("esg", "Mak Tsz Hin", "member") in got
+    assert any("board role" in s.reason for s in ctx.skipped)
+    # two people titled chairman: which one is not known
+    two = ("The Board comprises Mr. Fung Chi Wai (Chairman) and Mr. Mak Tsz Hin (Co-Chairman).\n\n"
+           "The Board has appointed Dr. Ip Suet Ling (Chairman) as an executive Director.\n\n"
+           "The ESG Committee is chaired by the Chairman of the Board.\n")
+    assert memberships(two) == set()
+
+
+def test_chairman_of_a_committee_is_not_a_board_role_reference() -> None:
+    text = (_BOARD_ROLES + "The chairman of the Audit Committee is Mr. Fung Chi Wai. The Nomination Committee "
+            "is chaired by the chairman of the Audit Committee and Ms. Kwan Hoi Yan is a member.\n")
+    got = memberships(text)
+    assert ("nomination", "Kwan Hoi Yan", "chair") not in got
+
+
+def test_cg_report_excerpt_with_issuer_known() -> None:
+    text = (_BOARD_ROLES +
+            "Director\tAudit Committee\tRisk Management Committee\n"
+            "Ms. Kwan Hoi Yan\t\t✓ (Chairlady)\n"
+            "Mr. Fung Chi Wai\t✓ (Chairman)\t✓\n"
+            "Dr. Ip Suet Ling\t✓\t\n\n"
+            "The Audit Committee currently comprises two independent non-executive Directors, namely "
+            "Mr. Fung Chi Wai and Dr. Ip Suet Ling, and is chaired by Mr. Fung Chi Wai.\n")
+    assert memberships(text, issuer="Harbour Crest Holdings Limited") == {
+        ("audit", "Fung Chi Wai", "chair"), ("audit", "Ip Suet Ling", "member"),  # the matrix says member
+        ("risk", "Kwan Hoi Yan", "chair"), ("risk", "Fung Chi Wai", "member")}
