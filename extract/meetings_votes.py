@@ -97,6 +97,18 @@ SPACED_PERCENT = re.compile(r"(\d) %(\))?")
 KIND_LABEL = re.compile(r"\b(?P<kind>ordinary|special)\s+resolutions?\b", re.I)
 KIND_IN_ROW = re.compile(r"\bas\s+(?:an?\s+)?(?P<kind>ordinary|special)\s+resolution|"
                          r"\(\s*(?P<kind2>ordinary|special)\s+resolution\s*\)", re.I)
+# A statement below a table giving the kind of the rows it numbers, family `Resolutions No. 1 to 5 were
+# passed as ordinary resolutions and resolution No. 6 was passed as a special resolution`, `... in favour
+# of each of the resolutions numbered 1, 2(a) to 2(c) and 3, these resolutions were duly passed as
+# ordinary resolutions`. Read only when every number it names is a row of the table right above.
+_STATED_NUMBER = r"\d{1,2}(?:\.\d{1,2})?(?:[ \t]?\([a-zA-Z]{1,4}\))*"
+KIND_STATEMENT = re.compile(
+    rf"\bresolutions?\s+(?:Nos?\.?\s*|numbered\s+)(?P<list>{_STATED_NUMBER}(?:\s*(?:,|and|to|[-–])\s*(?:Nos?\.\s*)?"
+    rf"{_STATED_NUMBER})*)(?P<between>[^.\d]{{0,120}}?)\b(?:was|were)\s+(?:duly\s+)?passed\s+as\s+(?:an?\s+)?"
+    rf"(?P<kind>ordinary|special)\s+resolutions?\b", re.I)
+KIND_STATEMENT_REACH = 600
+# A statement naming a meeting may speak of another meeting's table: not read.
+STATEMENT_MEETING = re.compile(r"\bmeetings?\b|\bAGM\b|\bEGM\b|\bSGM\b", re.I)
 # A section label standing in a cell of its own between rows (`SPECIAL RESOLUTION`).
 KIND_LABEL_CELL = re.compile(r"(?:ordinary|special)\s+resolutions?\s*:?", re.I)
 # Per-class vote lines inside a row (`A Shares ... H Shares ... Total ...`): only the total is read.
@@ -314,7 +326,46 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
     table.rows = [r for r in table.rows if r.votes or r.withdrawn]
     if table.rows:
         table.end = table.rows[-1].end
+        _stated_kinds(text, table.rows, min(limit, table.end + KIND_STATEMENT_REACH))
     return table
+
+
+def _stated_kinds(text: str, rows: list[VoteRow], end: int) -> None:
+    """Kinds the statements below a table give its rows by number (`KIND_STATEMENT`), for rows of no
+    kind yet. A statement naming a number that is not a row here, or naming a meeting, is about
+    another table; a row given both kinds keeps none."""
+    order = [row.number for row in rows]
+    given: dict[str, set[str]] = {}
+    for m in KIND_STATEMENT.finditer(text, rows[0].start, end):
+        sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start())) + 1
+        stop = re.compile(r"\.(?=\s)|\n\n").search(text, m.end())
+        if STATEMENT_MEETING.search(text, sentence_start, stop.start() if stop else len(text)):
+            continue
+        numbers = _stated_numbers(m.group("list"), order)
+        if numbers is None:
+            continue
+        for number in numbers:
+            given.setdefault(number, set()).add(m.group("kind").lower())
+    for row in rows:
+        kinds = given.get(row.number, set())
+        if row.kind is None and len(kinds) == 1:
+            row.kind = next(iter(kinds))
+
+
+def _stated_numbers(listed: str, order: list[str]) -> list[str] | None:
+    """The row numbers a statement lists (`1 to 5`, `1, 2(a) to 2(c) and 3`), ranges taken in table
+    order; None when one of them is not a row of the table."""
+    out: list[str] = []
+    parts = re.split(r"\s*(?:,|\band\b)\s*(?:Nos?\.\s*)?", listed.strip())
+    for part in filter(None, parts):
+        ends = [re.sub(r"\s", "", e) for e in re.split(r"\s*(?:\bto\b|[-–])\s*(?:Nos?\.\s*)?", part)]
+        if not all(e in order for e in ends) or len(ends) > 2:
+            return None
+        first, last = order.index(ends[0]), order.index(ends[-1])
+        if last < first:
+            return None
+        out += order[first:last + 1]
+    return out
 
 
 def _restarts_section(text: str, row_start: int, marker: Marker) -> bool:

@@ -482,3 +482,21 @@ def test_page_marker_of_the_reader_inside_the_last_row_is_not_title() -> None:
             "\tshares of the Company\n<<<PAGE 3>>>\n– 3 –\n"
             "As more than 50% of the votes were cast in favour of each resolution, each was duly passed.\n")
     assert only_table(text).rows[-1].title == "To approve the change in board lot size of the shares of the Company"
+
+
+def test_statement_below_the_table_gives_kinds_by_number() -> None:
+    table = ("\tFor\tAgainst\n1.\tTo adopt the accounts\t90\t10\n2.\t(a)\tTo re-elect Mr. A\t90\t10\n"
+             "\t(b)\tTo re-elect Ms. B\t90\t10\n3.\tTo amend the articles\t90\t10\n{}\n")
+    kinds = lambda statement: [(r.number, r.kind) for r in only_table(table.format(statement)).rows]  # noqa: E731
+    assert kinds("Resolution Nos. 1 to 2(b) were passed as ordinary resolutions, and resolution No. 3 was\n"
+                 "passed as a special resolution.") == [
+        ("1", "ordinary"), ("2(a)", "ordinary"), ("2(b)", "ordinary"), ("3", "special")]
+    assert kinds("As over half of the votes were cast in favour of the resolutions numbered 1, 2(a) and 2(b),\n"
+                 "such resolutions were duly passed as ordinary resolutions.")[:3] == [
+        ("1", "ordinary"), ("2(a)", "ordinary"), ("2(b)", "ordinary")]
+    # a number the table does not have, a meeting named, or two kinds for one row: not read
+    for statement in ("Resolutions No. 1 to 4 were passed as ordinary resolutions.",
+                      "Resolutions No. 1 to 3 were passed as special resolutions at the H Share Class Meeting.",
+                      "Resolution No. 1 was passed as an ordinary resolution. Resolution No. 1 was passed as a "
+                      "special resolution."):
+        assert kinds(statement)[0] == ("1", None)
