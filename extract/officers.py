@@ -41,6 +41,20 @@ _LINE_NAME = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,5}}"
 APPOSITION = re.compile(
     rf"(?<![\w.])(?:{HONORIFIC})(?P<name>{_NAME})\s*(?:\([^()]{{0,60}}\)\s*)?"
     rf"(?:,\s*|\s+is\s+(?:also\s+|currently\s+)?)(?=[A-Za-z])")
+# Apposition of a surname only, a second mention in biographies: `Mr. Yang, aged 44, is an executive Director
+# and the chief financial officer of the Company`, `Ms. Leung is the company secretary`. The surname is then
+# resolved to the one full name of the document it can stand for (see `_surname_resolver`).
+SHORT_APPOSITION = re.compile(
+    rf"(?<![\w.])(?P<honorific>{HONORIFIC})(?P<surname>{NAME_TOKEN})(?:\s*,\s*aged\s+(?:about\s+)?\d{{1,3}}\s*,)?"
+    r"(?:\s*,\s*|\s+is\s+(?:also\s+|currently\s+)?)(?=[A-Za-z])")
+# A full name and the short name the text defines for it: `Mr. Yang Qiang ("Mr. Yang")`.
+DEFINED_SHORT_NAME = re.compile(
+    rf"(?<![\w.])(?:{HONORIFIC})(?P<name>{_NAME})\s*\(\s*[\"“](?P<short>(?:{HONORIFIC}){NAME_TOKEN})[\"”]\s*\)")
+# A full name as written after an honorific anywhere in the text (trailing governance words are cut off).
+HONORIFIC_NAME = re.compile(rf"(?<![\w.])(?P<honorific>{HONORIFIC})(?P<name>{_NAME})")
+# Honorifics that say a man or a woman (Dr, Prof say neither).
+MALE = frozenset({"mr", "sir"})
+FEMALE = frozenset({"ms", "mrs", "miss", "madam", "madame", "dame", "lady"})
 # Where the titles of an apposition end: `;`, a parenthesis, a quote, a full stop, a blank line.
 APPOSITION_END = re.compile(r"[;()\"“”]|\.(?=\s|$)|\n\s*\n")
 #: Longest apposition read after the name, in characters.
@@ -64,14 +78,24 @@ SIGNATURE_WINDOW = 600
 # from 28 February 2025`, `Mr. X has been appointed as an executive Director and the chief executive officer`,
 # `Mr. X has been re-designated as the chairman of the Board`. Only the perfect tense: `will be appointed` is
 # future, and `was appointed` is as often a biography's past post as a current one.
+# Several names may share one appointment (`Mr. A ("Mr. A") and Ms. B have been appointed as the joint company
+# secretaries`): each of them holds every title, which must then be plural or joint (`the chairman and the chief
+# executive officer ..., respectively` gives one title each and is not read).
+_NAMED = rf"(?:{HONORIFIC}){_NAME}\s*(?:\([^()]{{0,60}}\)\s*)?"
 APPOINTED_AS = re.compile(
-    rf"(?<![\w.])(?:{HONORIFIC})(?P<name>{_NAME})\s*(?:\([^()]{{0,60}}\)\s*)?"
+    rf"(?<![\w.])(?P<names>{_NAMED}(?:(?:,\s*|\s*\band\s+){_NAMED})*)"
     r"(?:has|have)\s+been\s+(?:appointed|re-?designated)\s+as\s+")
+# One name of an appointment's list, with its alias parenthesis.
+NAMED = re.compile(rf"(?:{HONORIFIC})(?P<name>{_NAME})\s*(?:\([^()]{{0,60}}\))?")
+# A title shared by several people: `joint company secretaries`, `the joint company secretary`, `co-chairmen`.
+SHARED_TITLE = re.compile(r"\bjoint\b|s$|\bco-", re.I)
 # Where the titles of an appointment end: its effective date, another clause, punctuation, another person.
 APPOINTED_END = re.compile(
     rf"\s+(?:with\s+effect\s+from|w\.e\.f\.|effective\s+(?:from|on)|on|upon|from|in\s+place\s+of|to\s+"
     rf"(?:replace|fill|succeed)|following|subject\s+to|for\s+a\s+term|until)\b|\s+and\s+(?={HONORIFIC})"
     r"|[,;:()\"“”]|\.(?=\s|$)|\n\s*\n", re.I)
+# Titles given one to each of several people: `as the chairman and the chief executive officer, respectively`.
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # What follows the titles of an appointment and makes it conditional or not yet in force.
 APPOINTED_CONDITION = re.compile(r"^\s*,?\s*(?:subject\s+to|conditional|upon|following)\b", re.I)
 # The effective date of an appointment: `with effect from 28 February 2025`, `with effect from the same date`.
@@ -130,6 +154,7 @@ def _all_held(ctx: DocContext) -> Iterator[_Held]:
             for title, as_written in seat.titles:
                 yield _Held(seat.person, title, as_written, seat.start, seat.end, paragraph.as_of)
     yield from _apposition_titles(ctx)
+    yield from _short_apposition_titles(ctx)
     yield from _statement_titles(ctx)
     yield from _appointment_titles(ctx)
     yield from _title_first(ctx)
@@ -195,6 +220,79 @@ def _apposition_titles(ctx: DocContext) -> Iterator[_Held]:
             yield _Held(person, title, as_written, m.start(), end)
 
 
+def _short_apposition_titles(ctx: DocContext) -> Iterator[_Held]:
+    """`Mr. Yang, aged 44, is ... the chief financial officer`: titles of a surname-only mention, kept only
+    when the surname resolves to one full name of the document."""
+    text = ctx.text
+    resolve = None
+    for m in SHORT_APPOSITION.finditer(text):
+        stop = APPOSITION_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
+        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        items = _leading_titles(fold(text, m.end(), end).text)
+        if not items:
+            continue
+        resolve = resolve or _surname_resolver(text)
+        person = resolve(m.group("honorific"), m.group("surname"))
+        if person is None:
+            ctx.skip("officer", f"{m.group().strip()} does not name one person of the document", m.start(), end)
+            continue
+        if NOT_CURRENT.search(text, m.start(), end):
+            ctx.skip("officer", f"title of {person} stated with a change, not a current office", m.start(), end)
+            continue
+        for title, as_written in items:
+            yield _Held(person, title, as_written, m.start(), end)
+
+
+def _honorific_key(honorific: str) -> str:
+    return honorific.strip(" .").lower()
+
+
+def _surname_resolver(text: str):
+    """A function (honorific, surname) -> the one full name of the document that `Mr. Yang` stands for, or None.
+
+    A short name the text defines (`Mr. Yang Qiang ("Mr. Yang")`) stands for its full name. Otherwise the full
+    names written after an honorific whose first word is the surname are the candidates: there must be exactly
+    one, its honorific must not say the other sex, and no other name may start with the surname anywhere in the
+    text (`Yang Wei` in a board list without honorific makes `Mr. Yang` ambiguous).
+    """
+    defined: dict[str, set[str]] = {}
+    for m in DEFINED_SHORT_NAME.finditer(text):
+        person = clean_person(m.group("name"))
+        if person:
+            defined.setdefault(_name_key(m.group("short")), set()).add(person)
+    full: dict[str, dict[str, set[str]]] = {}  # surname -> full name key -> honorifics
+    spelling: dict[str, str] = {}
+    for m in HONORIFIC_NAME.finditer(text):
+        words = m.group("name").split()
+        while len(words) > 1 and clean_person(" ".join(words)) is None:
+            words.pop()  # `Mr. Yang Qiang Chairman` -> `Yang Qiang`
+        person = clean_person(" ".join(words)) if len(words) > 1 else None
+        if person:
+            key = _name_key(person)
+            spelling.setdefault(key, person)
+            full.setdefault(words[0].casefold(), {}).setdefault(key, set()).add(_honorific_key(m.group("honorific")))
+
+    def resolve(honorific: str, surname: str) -> str | None:
+        short = _name_key(f"{honorific.strip()} {surname}")
+        if short in defined:
+            return next(iter(defined[short])) if len(defined[short]) == 1 else None
+        candidates = full.get(surname.casefold(), {})
+        if len(candidates) != 1:
+            return None
+        key, honorifics = next(iter(candidates.items()))
+        sex = _honorific_key(honorific)
+        if (sex in MALE and honorifics & FEMALE) or (sex in FEMALE and honorifics & MALE):
+            return None
+        second = spelling[key].split()[1].casefold()
+        for m in re.finditer(rf"(?<![\w.])(?i:{re.escape(surname)})\s+(?!{HONORIFIC})(?P<next>{NAME_TOKEN})", text):
+            word = m.group("next")
+            if word.casefold() != second and clean_person(f"{surname} {word}"):
+                return None  # another person with the same surname
+        return spelling[key]
+
+    return resolve
+
+
 def _leading_titles(text: str) -> list[tuple[str, str]]:
     """Known titles among the items of an apposition, read until an item names another person."""
     out: list[tuple[str, str]] = []
@@ -234,8 +332,8 @@ def _appointment_titles(ctx: DocContext) -> Iterator[_Held]:
     the document's date. Skipped when the appointment takes effect after that date or on a condition."""
     text = ctx.text
     for m in APPOINTED_AS.finditer(text):
-        person = clean_person(m.group("name"))
-        if person is None:
+        people = [clean_person(named.group("name")) for named in NAMED.finditer(m.group("names"))]
+        if not people or None in people:
             continue
         stop = APPOINTED_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
         end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
@@ -244,10 +342,22 @@ def _appointment_titles(ctx: DocContext) -> Iterator[_Held]:
             continue
         rest = text[end:end + 160]
         if APPOINTED_CONDITION.match(rest) or not _in_force(ctx, rest):
-            ctx.skip("officer", f"appointment of {person} not in force at the document's date", m.start(), end)
+            ctx.skip("officer", f"appointment of {', '.join(people)} not in force at the document's date",
+                     m.start(), end)
             continue
-        for title, as_written in titles:
-            yield _Held(person, title, as_written, m.start(), end)
+        if len(people) > 1 and (RESPECTIVELY.search(text, end, _sentence_end(text, end))
+                                or not all(SHARED_TITLE.search(written) for _, written in titles)):
+            ctx.skip("officer", f"appointment of {', '.join(people)} to titles not shared", m.start(), end)
+            continue
+        for person in people:
+            for title, as_written in titles:
+                yield _Held(person, title, as_written, m.start(), end)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    """End of the sentence running on at `start` (a full stop before a space or line end), within 400 chars."""
+    m = re.compile(r"\.(?=\s|$)|\n\s*\n").search(text, start, min(len(text), start + 400))
+    return m.start() if m else min(len(text), start + 400)
 
 
 def _titles_until_other(text: str) -> list[tuple[str, str]]:

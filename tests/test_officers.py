@@ -177,3 +177,69 @@ def test_appointment_titles_stop_at_a_committee_seat() -> None:
             "Committee, and Ms. Ho Yan Yan has been appointed as the chairman of the Nomination Committee and "
             "chief executive officer." + DATED)
     assert held(text) == [("Ip Chi Ming", "chairman")]
+
+
+# --- Shared appointments and surname-only appositions ------------------------------------------------------
+
+
+def test_several_people_appointed_to_a_joint_title_each_hold_it() -> None:
+    text = ("The Board is pleased to announce that Ms. Kwok Sau Lan (\"Ms. Kwok\"), Mr. Fu Chun Wai and\nMr. Ip Tak "
+            "Ming have been appointed as joint company secretaries of the Company with effect from 2 March 2026."
+            + DATED)
+    assert held(text) == [("Kwok Sau Lan", "company_secretary"), ("Fu Chun Wai", "company_secretary"),
+                          ("Ip Tak Ming", "company_secretary")]
+
+
+@pytest.mark.parametrize("sentence", [
+    # One title each: which is whose is not read.
+    "Mr. Fu Chun Wai and Ms. Kwok Sau Lan have been appointed as the chairman and the chief executive officer "
+    "of the Company, respectively.",
+    # A single title for two people without `joint`: not read.
+    "Mr. Fu Chun Wai and Ms. Kwok Sau Lan have been appointed as the chief financial officer.",
+    # Two people, an appointment not yet in force.
+    "Mr. Fu Chun Wai and Ms. Kwok Sau Lan have been appointed as joint company secretaries with effect from "
+    "1 June 2026.",
+])
+def test_shared_appointments_not_read(sentence: str) -> None:
+    assert held(sentence + DATED) == []
+
+
+def test_surname_apposition_resolved_to_the_one_full_name() -> None:
+    text = ("Mr. Shum Ka Fai (\"Mr. Shum\") has been appointed as an executive Director.\nMr. Shum, aged 51, is also "
+            "the chief operating officer and the general manager of the Company. Ms. Pang Yuk Chi is a director "
+            "of a subsidiary. Ms. Pang is the company secretary of the Company." + DATED)
+    assert held(text) == [("Shum Ka Fai", "other"), ("Shum Ka Fai", "general_manager"),
+                          ("Pang Yuk Chi", "company_secretary")]
+
+
+@pytest.mark.parametrize("text", [
+    # Two people of that surname (one listed without honorific): ambiguous.
+    "Mr. Shum Ka Fai joined in 2010. The Board comprises Shum Wing Yan and Lee Po as executive Directors. "
+    "Mr. Shum, aged 51, is the chief financial officer of the Company.",
+    # The only full name of that surname is a woman's.
+    "Ms. Shum Ka Yan joined in 2010. Mr. Shum is the chief financial officer of the Company.",
+    # No full name at all.
+    "Mr. Shum is the chief financial officer of the Company.",
+    # A change, not a current office.
+    "Mr. Shum Ka Fai joined in 2010. Mr. Shum, the former chief financial officer, retired.",
+])
+def test_surname_apposition_not_resolved_or_not_current(text: str) -> None:
+    assert held(text + DATED) == []
+
+
+def test_report_excerpt_officers_from_an_undated_board_paragraph_and_an_apposition() -> None:
+    text = ("<<<PAGE 12>>>\nCORPORATE GOVERNANCE REPORT\nLotus Harbour Group Limited  Annual Report 2025\t12\n"
+            "The Board currently comprises five Directors, including two executive Directors, namely\nMs. Ku Wai Yin "
+            "(Chairlady) and Mr. Lo Kwok Hung (Chief Executive Officer), and three independent non-\nexecutive "
+            "Directors, namely Mr. Au Chi Kin, Mr. Tse Siu Hong and Ms. Yip Ka Man.\nCOMPANY SECRETARY\nMr. Fong Ho "
+            "Yin, the company secretary of the Company, is an employee of the Company.\n<<<PAGE 13>>>\n13\tLotus "
+            "Harbour Group Limited  Annual Report 2025\n")
+    announcement = Announcement("t", "t.txt", text, "0", "utf-8")
+    ctx = DocContext(announcement=announcement, meta=read_meta(announcement), nlp=get_nlp())
+    facts = extract_officers(ctx)
+    assert {(f.company, f.person, f.title, f.as_of) for f in facts} == {
+        ("Lotus Harbour Group Limited", "Ku Wai Yin", "chairman", None),
+        ("Lotus Harbour Group Limited", "Lo Kwok Hung", "chief_executive", None),
+        ("Lotus Harbour Group Limited", "Fong Ho Yin", "company_secretary", None)}
+    from extract.board import extract_directorships
+    assert extract_directorships(ctx) == []  # no date the undated paragraph could be stated as of
