@@ -92,19 +92,23 @@ REPORT_COVER = re.compile(r"\b(?:Annual|Interim|ESG|Governance|Sustainability)\b
 # Running page header of report excerpts: the issuer's name and the report it belongs to, with or without a
 # page number before or after (tab or spaces): `Orchid Bay Holdings Limited  Annual Report 2025⇥41`,
 # `42⇥ACME GROUP LIMITED  INTERIM REPORT 2025`, `Acme Limited  2025 ESG Report`, `Acme Limited
-# Environmental, Social and Governance Report 2025`. The whole line must be the header.
+# Environmental, Social and Governance Report 2025`, `Annual Report 2025 | Acme Limited | 7` (report first).
+# The whole line must be the header.
 _REPORT_NAME = (r"(?:Annual|Interim)\s+Report|ESG\s+Report|Environmental,?\s+Social\s+and\s+Governance\s+Report|"
                 r"Sustainability\s+Report")
 _REPORT_YEAR = r"(?:19|20)\d\d(?:\s*/\s*(?:19|20)?\d\d)?"
+_LEAD_PAGE = r"(?:\d{1,3}[ \t]*[|\t][ \t]*|\d{1,3}[ \t]{2,})?"
+_TRAIL_PAGE = r"(?:[ \t]*[|\t][ \t]*\d{1,3}|[ \t]{2,}\d{1,3})?"
+_REPORT = rf"(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR})?"
+_HEADER_SEP = r"(?:[ \t]+(?:[|•·][ \t]+)?|[ \t]*\t[ \t]*)"
+_HEADER_NAME = rf"[A-Z][\w&'’.,()\- ]{{2,120}}?\b(?i:{COMPANY_FORM})"
 RUNNING_HEADER = re.compile(
-    rf"^[ \t*#]*(?:\d{{1,3}}[ \t]*[|\t][ \t]*|\d{{1,3}}[ \t]{{2,}})?(?P<name>[A-Z][\w&'’.,()\- ]{{2,120}}?\b(?i:{COMPANY_FORM}))"
-    rf"[ \t]+(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR})?"
-    rf"(?:[ \t]*[|\t][ \t]*\d{{1,3}}|[ \t]{{2,}}\d{{1,3}})?[ \t*]*$", re.M)
+    rf"^[ \t*#]*{_LEAD_PAGE}(?:(?P<name>{_HEADER_NAME}){_HEADER_SEP}{_REPORT}|{_REPORT}{_HEADER_SEP}"
+    rf"(?P<name_after>{_HEADER_NAME})){_TRAIL_PAGE}[ \t*]*$", re.M)
 # The report line of a header split over two lines (`VICTORIA CROWN HOSPITALITY HOLDINGS LIMITED` / `Annual
 # Report 2024  31`): the report name and year only, with or without a page number.
 REPORT_HEADER_LINE = re.compile(
-    rf"^[ \t*#]*(?:\d{{1,3}}[ \t]*[|\t][ \t]*|\d{{1,3}}[ \t]{{2,}})?(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})"
-    rf"(?:[ \t]+{_REPORT_YEAR})(?:[ \t]*[|\t][ \t]*\d{{1,3}}|[ \t]{{2,}}\d{{1,3}})?[ \t*]*$")
+    rf"^[ \t*#]*{_LEAD_PAGE}(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR}){_TRAIL_PAGE}[ \t*]*$")
 # Where a page of a converted report starts: the text's start, a `<<<PAGE 41>>>` marker, a form feed.
 PAGE_START = re.compile(r"<<<PAGE\s*\d+>>>|\f")
 #: How many non-blank lines at the top of a page may hold its running header (page number and section
@@ -240,7 +244,7 @@ def _running_header_issuer(text: str) -> str | None:
             seen.add(at)
             found.append((name, at < second_page))
     for m in RUNNING_HEADER.finditer(text):  # headers of pages joined without markers
-        name = _header_name(m.group("name"))
+        name = _header_name(m.group("name") or m.group("name_after"))
         if name and m.start() not in seen:
             seen.add(m.start())
             found.append((name, False))
@@ -267,7 +271,7 @@ def _page_header(text: str, start: int) -> tuple[str | None, int]:
     for i, (at, line) in enumerate(lines[:HEADER_LINES]):
         m = RUNNING_HEADER.match(line)
         if m:
-            name = _header_name(m.group("name"))
+            name = _header_name(m.group("name") or m.group("name_after"))
             return (name, at) if name else (None, at)
         if i + 1 < len(lines) and REPORT_HEADER_LINE.match(lines[i + 1][1]):
             name = _header_name(line)

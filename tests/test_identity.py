@@ -146,3 +146,9 @@ def test_a_signature_names_the_issuer_before_a_running_header() -> None:
             "By order of the Board\nCedar Point Holdings Limited\nLam Ka Ho\nChairman\nHong Kong, 26 March 2026\n")
     meta = meta_of(text)
     assert (meta.issuer, meta.date) == ("Cedar Point Holdings Limited", "2026-03-26")
+
+
+def test_issuer_from_a_header_that_names_the_report_first() -> None:
+    text = ("<<<PAGE 7>>>\nANNUAL REPORT 2024 | SAI KUNG MARINE GROUP LIMITED | 7\nDIRECTORS' REPORT\nText.\n"
+            "<<<PAGE 8>>>\n8 | Annual Report 2024 | Sai Kung Marine Group Limited\nText.\n")
+    assert meta_of(text).issuer.casefold() == "sai kung marine group limited"
