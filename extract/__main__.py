@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
             print(f"error: {exc}", file=sys.stderr)
             continue
         for fact in result.facts:
-            if fact.IN_SPEC:
+            if fact.exported():
                 print(json.dumps(fact.to_spec(), ensure_ascii=False))
         for s in result.skipped:
             print(f"skipped: {s.doc_id} {s.family}: {s.reason}", file=sys.stderr)

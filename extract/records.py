@@ -83,6 +83,10 @@ class Fact:
         """The fact as one line of the exchange format (without reading any store)."""
         return {"type": self.TYPE, "doc": self.evidence.doc_id, **self.values()}
 
+    def exported(self) -> bool:
+        """Whether the exchange format carries this fact (graph-only types and states do not)."""
+        return self.IN_SPEC
+
 
 DIRECTOR_ROLES = ("executive", "non_executive", "independent_non_executive")
 OFFICER_TITLES = ("chairman", "vice_chairman", "chief_executive", "president", "company_secretary",
@@ -227,6 +231,10 @@ class Resolution(Fact):
     passed: bool | None = _f("bool", default=None)
     withdrawn: bool = _f("bool", default=False)
     evidence: Evidence = _f("evidence")
+
+    def exported(self) -> bool:
+        """A withdrawn resolution, or one not put to the vote, has no votes: it stays in the graph only."""
+        return not self.withdrawn
 
     def to_spec(self) -> dict[str, Any]:
         out = super().to_spec()

@@ -71,5 +71,5 @@ def read_facts(store: GraphStore) -> Iterator[Fact]:
 
 def export_lines(store: GraphStore) -> list[str]:
     """JSON Lines of every fact, sorted for stable diffs."""
-    lines = [json.dumps(f.to_spec(), ensure_ascii=False, sort_keys=False) for f in read_facts(store)]
+    lines = [json.dumps(f.to_spec(), ensure_ascii=False) for f in read_facts(store) if f.exported()]
     return sorted(lines)

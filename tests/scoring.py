@@ -24,7 +24,7 @@ def gold_lines(*names: str) -> list[dict]:
 def extracted(paths: list[Path], modules: tuple[str, ...] | None = None) -> list[dict]:
     """Exchange-format lines of the facts the given modules read from `paths` (files or folders)."""
     return [fact.to_spec() for path in find_files(paths)
-            for fact in extract_announcement(read_announcement(path), modules).facts if fact.IN_SPEC]
+            for fact in extract_announcement(read_announcement(path), modules).facts if fact.exported()]
 
 
 def score(gold_files: tuple[str, ...], paths: list[Path], types: set[str],

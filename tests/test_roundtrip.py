@@ -19,7 +19,7 @@ def load(store: GraphStore, facts, meta=None) -> None:
 def test_every_spec_type_round_trips(store: GraphStore) -> None:
     facts = factories.every_type()
     load(store, facts)
-    expected = sorted(json.dumps(f.to_spec(), sort_keys=True) for f in facts if f.IN_SPEC)
+    expected = sorted(json.dumps(f.to_spec(), sort_keys=True) for f in facts if f.exported())
     got = sorted(json.dumps(json.loads(line), sort_keys=True) for line in export_lines(store))
     assert got == expected
 
@@ -112,3 +112,12 @@ def test_issuer_keyed_by_stock_code_across_spellings(store: GraphStore) -> None:
     orgs = store.select("SELECT DISTINCT ?o WHERE { ?m <https://w3id.org/hk-governance/ontology#company> ?o }")
     assert len(people) == 1 and len(orgs) == 1
     assert str(orgs[0]["o"]).endswith("/org/hkex-6915")
+
+
+def test_withdrawn_resolution_stays_in_the_graph_only(store: GraphStore) -> None:
+    from extract.records import Resolution
+    withdrawn = Resolution(company=factories.ISSUER, meeting_date="2026-03-20", meeting_kind="agm", number="7",
+                           title="To approve the share option scheme", withdrawn=True, evidence=factories.ev())
+    load(store, [withdrawn])
+    assert [f.withdrawn for f in read_facts(store) if f.TYPE == "resolution"] == [True]
+    assert not [line for line in export_lines(store) if '"resolution"' in line]
