@@ -45,6 +45,12 @@ NAME_CONNECTORS = frozenset({"of", "and", "&", "de", "for"})
 # `Stock code\n:\n2697` (a mid-sentence `(stock code: 2318.HK)` names some other company).
 STOCK_CODE = re.compile(r"^[ \t*]*\(?\s*Stock\s+Codes?\s*[:：]\s*(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)\b",
                         re.I | re.M)
+# The same cover block flattened onto one line: `ASIA VISTA MEDIA HOLDINGS LIMITED 亞視野傳媒控股有限公司 (Incorporated
+# in the Cayman Islands with limited liability) (Stock Code: 8236)`. The code must follow the `(Incorporated ...)`
+# parenthesis directly: only the cover block writes them side by side.
+STOCK_CODE_AFTER_INCORPORATION = re.compile(
+    r"\((?i:[^()\n]{0,80}\bincorporated\b[^()\n]{0,160})\)[ \t*]*\(\s*(?i:Stock\s+Codes?)\s*[:：]\s*"
+    r"(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)\s*\)")
 # Listing announcements: `the stock code of the H Shares will be 2672`, `... of our Shares is 6636`.
 # (A case-sensitive first letter lets the regex engine skip ahead quickly on long documents.)
 STOCK_CODE_SENTENCE = re.compile(
@@ -102,9 +108,12 @@ _TRAIL_PAGE = r"(?:[ \t]*[|\t][ \t]*\d{1,3}|[ \t]{2,}\d{1,3})?"
 _REPORT = rf"(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR})?"
 _HEADER_SEP = r"(?:[ \t]+(?:[|•·][ \t]+)?|[ \t]*\t[ \t]*)"
 _HEADER_NAME = rf"[A-Z][\w&'’.,()\- ]{{2,120}}?\b(?i:{COMPANY_FORM})"
+# Bilingual headers give the Chinese name after the English one: `Golden Crane Entertainment Group Limited
+# 金鶴娛樂集團有限公司 | Annual Report 2024` (the Chinese name is not kept: `CHINESE_NAME` reads it elsewhere).
+_HEADER_ZH = r"(?:[ \t]+[\u4e00-\u9fff（）()]{2,40})?"
 RUNNING_HEADER = re.compile(
-    rf"^[ \t*#]*{_LEAD_PAGE}(?:(?P<name>{_HEADER_NAME}){_HEADER_SEP}{_REPORT}|{_REPORT}{_HEADER_SEP}"
-    rf"(?P<name_after>{_HEADER_NAME})){_TRAIL_PAGE}[ \t*]*$", re.M)
+    rf"^[ \t*#]*{_LEAD_PAGE}(?:(?P<name>{_HEADER_NAME}){_HEADER_ZH}{_HEADER_SEP}{_REPORT}|{_REPORT}{_HEADER_SEP}"
+    rf"(?P<name_after>{_HEADER_NAME}){_HEADER_ZH}){_TRAIL_PAGE}[ \t*]*$", re.M)
 # The report line of a header split over two lines (`VICTORIA CROWN HOSPITALITY HOLDINGS LIMITED` / `Annual
 # Report 2024  31`): the report name and year only, with or without a page number.
 REPORT_HEADER_LINE = re.compile(
@@ -166,10 +175,13 @@ def extract_listings(ctx: DocContext) -> list[Fact]:
 
 
 def hkex_codes(text: str) -> list[CodeMention]:
-    """HKEX codes of the issuer: the cover block's `Stock Code`, else the listing sentence."""
+    """HKEX codes of the issuer: the cover block's `Stock Code` (on its own line, or just after the
+    `(Incorporated in ...)` parenthesis of a flattened cover), else the listing sentence."""
     head = text[:8000]
+    found = sorted({m.start("codes"): m for pattern in (STOCK_CODE, STOCK_CODE_AFTER_INCORPORATION)
+                    for m in pattern.finditer(head)}.items())
     out = [CodeMention("HKEX", code.group(0), m.start("codes") + code.start(), m.start("codes") + code.end())
-           for m in STOCK_CODE.finditer(head) for code in re.finditer(r"\d{1,5}", m.group("codes"))]
+           for _, m in found for code in re.finditer(r"\d{1,5}", m.group("codes"))]
     if not out:
         out = [CodeMention("HKEX", m.group("code"), m.start("code"), m.end("code"))
                for m in STOCK_CODE_SENTENCE.finditer(text)]

@@ -152,3 +152,33 @@ def test_issuer_from_a_header_that_names_the_report_first() -> None:
     text = ("<<<PAGE 7>>>\nANNUAL REPORT 2024 | SAI KUNG MARINE GROUP LIMITED | 7\nDIRECTORS' REPORT\nText.\n"
             "<<<PAGE 8>>>\n8 | Annual Report 2024 | Sai Kung Marine Group Limited\nText.\n")
     assert meta_of(text).issuer.casefold() == "sai kung marine group limited"
+
+
+@pytest.mark.parametrize("header", [
+    "Tai Hang Ferry Holdings Limited 大坑渡輪控股有限公司 | Interim Report 2025",
+    "TAI HANG FERRY HOLDINGS LIMITED 大坑渡輪控股有限公司  ANNUAL REPORT 2024  12",
+    "2024 Annual Report | Tai Hang Ferry Holdings Limited 大坑渡輪控股有限公司 | 12",
+])
+def test_issuer_from_a_bilingual_running_header(header: str) -> None:
+    text = f"{header}\n\n## **Corporate Governance Report** 企業管治報告\n\nThe Board currently comprises four Directors.\n"
+    assert meta_of(text).issuer.casefold() == "tai hang ferry holdings limited"
+
+
+def test_a_chinese_phrase_alone_before_the_report_name_is_no_issuer() -> None:
+    text = "企業管治報告 | Annual Report 2024\nThe Board currently comprises four Directors.\n"
+    assert meta_of(text).issuer is None
+
+
+def test_listing_from_a_cover_block_flattened_onto_one_line() -> None:
+    text = (DISCLAIMER + "SHEK O TRAMWAYS HOLDINGS LIMITED 石澳電車控股有限公司 (Incorporated in Bermuda with limited "
+            "liability) (Stock Code: 8412)\nPOLL RESULTS OF THE ANNUAL GENERAL MEETING\nThe board of Shek O Tramways "
+            "Holdings Limited (the \"Company\") announces the poll results.\n")
+    assert listings(text) == [("HKEX", "8412")]
+
+
+def test_a_code_in_a_sentence_is_not_a_flattened_cover_block() -> None:
+    # A code after some other parenthesis, mid-sentence, names another company.
+    text = (DISCLAIMER + "SHEK O TRAMWAYS HOLDINGS LIMITED\nPOLL RESULTS\nThe board of Shek O Tramways Holdings "
+            "Limited (the \"Company\") notes that Harbour Light Limited (a company listed in Hong Kong) (stock "
+            "code: 1234) voted.\n")
+    assert listings(text) == []
