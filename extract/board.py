@@ -52,15 +52,19 @@ from extract.registry import extractor
 from extract.vocab import DIRECTOR_ROLE_PHRASES
 
 # The paragraph lead: `As at the date of this announcement,`, `As of ...`, `At the date hereof,`.
+# Reports write `As at the date of this annual report,` (their directorships then have no date to be stated as of).
 BOARD_LEAD = re.compile(
-    r"\b(?:As\s+(?:at|of)|At)\s+the\s+date\s+(?:of\s+this\s+(?:announcement|report|circular|notice|document)"
-    r"|hereof)\s*,?", re.I)
+    r"\b(?:As\s+(?:at|of)|At)\s+the\s+date\s+(?:of\s+this\s+(?:announcement|(?:annual\s+|interim\s+)?report|circular"
+    r"|notice|document)|hereof)\s*,?", re.I)
 # The paragraph's closing full stop: a period ending a line (or the text), not after an honorific.
 PARAGRAPH_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)\.(?=[ \t*_]*(?:\n|$))")
 #: Longest board paragraph read, in characters of raw text.
 PARAGRAPH_LIMIT = 3000
 # The paragraph is about the board: `the Board comprises`, `the board of directors ...`, `Directors of`.
 BOARD_SUBJECT = re.compile(r"\b(?:Board|board|Directors|directors)\b")
+# A committee as the subject (`As at the date of this report, the Audit Committee consists of ... Mr. A (chairman)`):
+# its list names the committee's members, and its `(chairman)` the committee's chair, not the board's.
+COMMITTEE_SUBJECT = re.compile(r"\b(?:Committees?|Supervisors?)\b", re.I)
 # Names-then-role family: `... as (the) (proposed) <role>`, `... are <role>`, `..., being <role>`,
 # `... as the chairman and executive Director` (titles before the role, read for a single name).
 ROLE_AFTER_NAMES = re.compile(
@@ -104,7 +108,10 @@ LEAD_TO_COLON = re.compile(r"[^.;:]{0,250}?:[ \t*]*\n")
 TABLE_ROWS = 40
 
 # Undated board paragraphs of reports: `The Board currently comprises ...`, `The Board presently consists of`.
-CURRENT_BOARD_LEAD = re.compile(r"\b(?:The|Our)\s+Board\s+(?:currently|presently)\s+(?=compris|consist)")
+# Also without `currently` in the present tense: `The Board comprises the following Directors:` (a past
+# `The Board comprised` is not current).
+CURRENT_BOARD_LEAD = re.compile(r"\b(?:The|Our)\s+Board(?:\s+of\s+Directors)?\s+(?:(?:currently|presently)\s+"
+                                r"(?=compris|consist)|(?=comprises\b|consists\s+of\b))")
 
 # Roster leads. The standard HKEX announcement `LIST OF DIRECTORS AND THEIR ROLES AND FUNCTIONS`: a title
 # line of its own (a sentence wrapped at `list of directors and their roles and functions will be` is not one).
@@ -117,8 +124,9 @@ _DURING = (r"during\s+the\s+(?:financial\s+)?(?:year|period)(?:\s+under\s+review
            r"and\s+up\s+to\s+the\s+date\s+of\s+this\s+(?:annual\s+)?report")
 REPORT_ROSTER_LEAD = re.compile(
     rf"\b(?:the\s+)?directors\s+(?:of\s+the\s+Company\s+)?(?:who\s+(?:held\s+office|served)\s+)?{_DURING}\s+"
-    rf"(?:were|are)(?:\s+as\s+follows)?\s*:?|\b{_DURING},?\s+the\s+directors\s+(?:of\s+the\s+Company\s+)?"
-    r"(?:were|are)(?:\s+as\s+follows)?\s*:?", re.I)
+    rf"(?:were|are)(?:\s+as\s+follows)?\s*:?|\b{_DURING},?\s+(?:the\s+directors\s+(?:of\s+the\s+Company\s+)?"
+    r"(?:were|are)|the\s+Board\s+(?:comprised|consisted\s+of|was\s+(?:composed|comprised)\s+of)"
+    r"(?:\s+the\s+following\s+(?:Directors|members))?)(?:\s+as\s+follows)?\s*:?", re.I)
 #: How far after a roster lead its first role heading may be, in characters.
 ROSTER_LEAD_REACH = 800
 # A roster line: a name, then its notes in parentheses (`Mr. Kwok Wing Fat (Chairman)`, `Mr. Tsui Ho Man
@@ -226,9 +234,9 @@ _last_read: list = []
 def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
     out: list[BoardParagraph] = []
     for lead in BOARD_LEAD.finditer(ctx.text):
-        table = _lead_table(ctx, lead.end())
-        if table is not None:
-            seats, end = table
+        layout = _lead_layout(ctx, lead.end())
+        if layout is not None:
+            seats, end = layout
             if seats:
                 out.append(BoardParagraph(lead.start(), end, tuple(seats)))
             continue
@@ -236,7 +244,7 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
         if end is None:
             continue
         folded = fold(ctx.text, lead.end(), end - 1 if ctx.text[end - 1] == "." else end)
-        if not BOARD_SUBJECT.search(folded.text[:250]):
+        if not _about_the_board(folded.text):
             continue
         seats = _read_paragraph(ctx, folded, lead.start(), end)
         if seats:
@@ -244,6 +252,12 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
     for lead in CURRENT_BOARD_LEAD.finditer(ctx.text):
         if any(par.start <= lead.start() < par.end for par in out):
             continue  # `As at the date of this report, the Board currently comprises`: read above
+        layout = _lead_layout(ctx, lead.start())
+        if layout is not None:
+            seats, end = layout
+            if seats:
+                out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
+            continue
         end = _paragraph_end(ctx.text, lead.end())
         if end is None:
             continue
@@ -253,6 +267,15 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
             out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
     out += _rosters(ctx)
     return out
+
+
+def _about_the_board(text: str) -> bool:
+    """True when a paragraph after a lead is about the board: it names the board or directors early, and its
+    subject (the text before its list verb) names no committee (`the Audit Committee consists of ...`)."""
+    if not BOARD_SUBJECT.search(text[:250]):
+        return False
+    verb = LIST_VERB.search(text, 0, 250)
+    return not COMMITTEE_SUBJECT.search(text[:verb.start() if verb else 250])
 
 
 def _rosters(ctx: DocContext) -> list[BoardParagraph]:
@@ -273,8 +296,10 @@ def _rosters(ctx: DocContext) -> list[BoardParagraph]:
         if in_report:
             as_of = _report_date(ctx.text, end)
             if as_of is None:
+                # `(Chairman)` still holds up to the date of the report: an officer title without a date.
                 ctx.skip("directorship", "directors' report roster but no date the report is signed",
                          lead.start(), end)
+                out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
                 continue
         out.append(BoardParagraph(lead.start(), end, tuple(seats), as_of=as_of))
     return out
@@ -327,20 +352,40 @@ def _roster_seats(ctx: DocContext, start: int, in_report: bool) -> tuple[list[Se
     return seats, end
 
 
-def _lead_table(ctx: DocContext, start: int) -> tuple[list[Seat], int] | None:
-    """(seats, end) of a role table after a lead sentence ending in a colon, else None (no table there).
+def _lead_layout(ctx: DocContext, start: int) -> tuple[list[Seat], int] | None:
+    """(seats, end) of a role table or roster after a lead sentence ending in a colon, else None (neither there).
 
-    `the Board consists of the following members:` then a header line of role phrases separated by tabs
-    (`Executive Directors⇥Non-executive Director⇥Independent Non-executive Directors`) and rows of names,
+    `the Board consists of the following members:` then either a header line of role phrases separated by
+    tabs (`Executive Directors⇥Non-executive Director⇥Independent Non-executive Directors`) and rows of names,
     one cell per column (`Mr. A (Chief Executive Officer)⇥⇥Ms. B`: the empty cell keeps B in the third
-    column). Only tab-separated tables are read: runs of spaces lose the empty cells, and with them the
-    column a name belongs to.
+    column), or, on the very next line, a roster under role headings (`Executive Directors` / `Mr. A
+    (Chairman)` / `Non-executive Director` / `Mr. B`). Only tab-separated tables are read: runs of spaces lose
+    the empty cells, and with them the column a name belongs to. A table may be followed by a one-column
+    section (`Non-executive Director:` / `Mr. C`): a role heading on the line after the last row goes on as
+    a roster.
     """
     text = ctx.text
     lead = LEAD_TO_COLON.match(text, start)
-    if not lead or not BOARD_SUBJECT.search(lead.group()):
+    if not lead or not _about_the_board(" ".join(lead.group().split())):
         return None
-    return _table_at(ctx, lead.end())
+    table = _table_at(ctx, lead.end())
+    if table is not None:
+        seats, end = table
+        if _heading_next(text, end):
+            more, more_end = _roster_seats(ctx, end, False)
+            if more:
+                seats, end = seats + more, more_end
+        return seats, end
+    if _heading_next(text, lead.end()):
+        seats, end = _roster_seats(ctx, lead.end(), False)
+        return (seats, end) if seats else None
+    return None
+
+
+def _heading_next(text: str, start: int) -> bool:
+    """True when the first non-blank line after `start` is a role heading (`Executive Directors`)."""
+    first = next(iter(_raw_lines(text, start, min(len(text), start + 400))), None)
+    return bool(first and _roster_heading(first[2]))
 
 
 def _table_at(ctx: DocContext, header_start: int) -> tuple[list[Seat], int] | None:

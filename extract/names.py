@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.vocab import (DIRECTOR_ROLE_PHRASES, HONORIFICS, NAME_STOPWORDS, OFFICER_TITLE_PHRASES,
-                           POST_NOMINALS, TITLE_FILLER_PHRASES)
+from extract.vocab import (DIRECTOR_ROLE_PHRASES, GUARDED_HONORIFICS, HONORIFICS, NAME_STOPWORDS,
+                           OFFICER_TITLE_PHRASES, POST_NOMINALS, TITLE_FILLER_PHRASES)
 
 # Page furniture of converted PDFs: `<<<PAGE 13>>>` markers and lines holding only a page number
 # (`13`, `– 19 –`, `- 3 -`, `Page 2 of 5`).
@@ -21,8 +21,13 @@ PAGE_JUNK = re.compile(
 
 _HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=True)
 _HONORIFIC_ALT = "|".join(_HONORIFIC_WORDS + [h.upper() for h in _HONORIFIC_WORDS])
-#: An honorific as a name prefix: `Mr. `, `Ms `, `Dr.` glued to the name (`Dr.GU Chunguang`).
-HONORIFIC = rf"(?:{_HONORIFIC_ALT})(?:\.\s*|\s+)(?=[A-Z])"
+_GUARDED_ALT = "|".join(GUARDED_HONORIFICS)
+_NAME_WORD = r"[A-Z][^\W\d_]+"
+#: An honorific as a name prefix: `Mr. `, `Ms `, `Dr.` glued to the name (`Dr.GU Chunguang`); `Ir` (as written,
+#: never `IR`, investor relations) only before another honorific or two capitalised words (`Ir Dr. Wong Siu
+#: Tong`, `Ir Chan Tai Man`), so that it never eats a word of the text.
+HONORIFIC = (rf"(?:(?:{_HONORIFIC_ALT})(?:\.\s*|\s+)(?=[A-Z])|(?<![\w.])(?:{_GUARDED_ALT})\.?[ \t]+"
+             rf"(?=(?:{_HONORIFIC_ALT})[.\s]|{_NAME_WORD}[ \t]+{_NAME_WORD}))")
 HONORIFIC_PREFIX = re.compile(rf"^(?:{HONORIFIC})+")
 HONORIFIC_ANYWHERE = re.compile(rf"(?<![\w.])(?:{HONORIFIC})+")
 

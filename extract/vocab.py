@@ -10,6 +10,10 @@ HONORIFICS: tuple[str, ...] = (
     "Prof.", "Professor", "Sir", "Dame", "Lady",
 )
 
+#: Honorifics read only before another honorific or a full name (`Ir Dr. Wong Siu Tong`, `Ir Chan Tai Man`):
+#: `Ir` (a Hong Kong registered engineer) is too short to be trusted anywhere else.
+GUARDED_HONORIFICS: tuple[str, ...] = ("Ir",)
+
 #: Phrase as written -> director role of the exchange format.
 DIRECTOR_ROLE_PHRASES: dict[str, str] = {
     "executive director": "executive",

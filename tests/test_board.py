@@ -354,3 +354,64 @@ def test_label_that_is_not_an_office_makes_the_paragraph_unread() -> None:
             "Founder and adviser: Mr. Wan Chi Hang (executive Director)\n"
             "Independent non-executive Directors: Mr. Mok Hon Sing\n")
     assert ("Wan Chi Hang", E, False) not in seats(text)
+
+
+REPORT_COVER = "Kowloon Bay Holdings Limited 九龍灣控股有限公司 | Annual Report 2024\n\nCORPORATE GOVERNANCE REPORT\n\n"
+
+
+def test_role_table_then_a_one_column_section() -> None:
+    text = ("As at the date of this announcement, the Board comprises:\n"
+            "Executive Directors:\tIndependent Non-executive Directors:\n"
+            "Mr. Tam Kwok Fai (Chairman)\tMs. Yiu Wing Sze\n"
+            "Ms. Cheng Lai Ha\tDr. Kwan Hon Ming\n"
+            "Non-executive Directors:\nMr. Pun Chi Wai\nMs. Ho Yee Man\n")
+    assert seats(text) == [("Tam Kwok Fai", E, False), ("Yiu Wing Sze", I, False), ("Cheng Lai Ha", E, False),
+                           ("Kwan Hon Ming", I, False), ("Pun Chi Wai", N, False), ("Ho Yee Man", N, False)]
+
+
+def test_role_table_then_body_text_reads_the_table_only() -> None:
+    text = ("As at the date of this announcement, the Board comprises:\n"
+            "Executive Directors:\tIndependent Non-executive Directors:\n"
+            "Mr. Tam Kwok Fai\tMs. Yiu Wing Sze\n"
+            "The non-executive Director appointed last year, Mr. Pun Chi Wai, retired.\nMr. Ho Yee Man\n")
+    assert seats(text) == [("Tam Kwok Fai", E, False), ("Yiu Wing Sze", I, False)]
+
+
+def test_lead_to_colon_then_roster_under_headings_without_colons() -> None:
+    text = ("As at the date of this announcement, the Board consists of five Directors, comprising two executive\n"
+            "Directors, one non-executive Director and two independent non-executive Directors:\n"
+            "Executive Directors\nMr. Tam Kwok Fai (Chairman)\nMs. Cheng Lai Ha\nNon-executive Director\n"
+            "Mr. Pun Chi Wai\nIndependent non-executive Directors\nIr Dr. Kwan Hon Ming\nMs. Yiu Wing Sze\n"
+            "董事會組成\n")
+    assert seats(text) == [("Tam Kwok Fai", E, False), ("Cheng Lai Ha", E, False), ("Pun Chi Wai", N, False),
+                           ("Kwan Hon Ming", I, False), ("Yiu Wing Sze", I, False)]
+
+
+def test_engineer_honorific_in_a_names_list() -> None:
+    text = ("As at the date of this announcement, the Board comprises Mr. Tam Kwok Fai as executive Director, and "
+            "Ir Dr. Kwan Hon Ming, Ir Lo Chun Yip and Ms. Yiu Wing Sze as independent non-executive Directors.")
+    assert seats(text) == [("Tam Kwok Fai", E, False), ("Kwan Hon Ming", I, False), ("Lo Chun Yip", I, False),
+                           ("Yiu Wing Sze", I, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "As at the date of this announcement, the Audit Committee comprises three members, namely Mr. Tam Kwok Fai "
+    "(chairman), Ms. Yiu Wing Sze and Dr. Kwan Hon Ming, all being independent non-executive Directors.",
+    "As at the date of this announcement, the Nomination Committee consists of the following Directors:\n"
+    "Executive Director\nMr. Tam Kwok Fai (Chairman)\nIndependent non-executive Directors\nMs. Yiu Wing Sze\n",
+])
+def test_a_committee_paragraph_is_not_the_board(text: str) -> None:
+    assert seats(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Board comprises the following Directors:\nExecutive Directors\nMr. Tam Kwok Fai (Chairman)\n"
+    "Independent Non-executive Directors\nMs. Yiu Wing Sze\n",
+    "As at the date of this annual report, the Board comprises:\nExecutive Directors\nMr. Tam Kwok Fai (Chairman)\n"
+    "Independent Non-executive Directors\nMs. Yiu Wing Sze\n",
+    "During the year ended 31 December 2024 and up to the date of this report, the Board comprised the following "
+    "Directors:\nExecutive Directors:\nMr. Tam Kwok Fai (Chairman)\nIndependent non-executive Directors:\n"
+    "Ms. Yiu Wing Sze\n",
+])
+def test_a_report_board_without_a_date_makes_no_directorship(text: str) -> None:
+    assert seats(text, REPORT_COVER) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.names import clean_person, fold, officer_title, read_titles
+from extract.names import HONORIFIC_ANYWHERE, clean_person, fold, officer_title, read_titles
 from tests.scoring import DATA, score
 
 MODULES = ("extract.identity", "extract.board", "extract.officers")
@@ -90,3 +90,21 @@ def test_end_to_end_dev() -> None:
     for fact_type, s in result.by_type.items():
         assert s.f1 >= 0.97, (fact_type, s)
     assert result.by_type["directorship"].precision >= 0.98
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Ir Dr. Wong Siu Tong", "Wong Siu Tong"),
+    ("Ir Chan Tai Man", "Chan Tai Man"),
+    ("Ir Prof. Lam Kin Wah", "Lam Kin Wah"),
+])
+def test_engineer_honorific_before_another_honorific_or_a_full_name(raw: str, name: str) -> None:
+    assert clean_person(raw) == name
+
+
+@pytest.mark.parametrize("text", [
+    "IR Department Head",  # investor relations, in capitals
+    "Ir Wong",  # one word after it: not a full name, nothing to strip
+    "the Ir content was measured",
+])
+def test_engineer_honorific_never_eats_other_words(text: str) -> None:
+    assert not HONORIFIC_ANYWHERE.search(text)
