@@ -168,6 +168,18 @@ GLYPH = re.compile(r"^[●○◎◉✓✔√★☆▲△■□◆◇✗xXYy✱*]
 # Family: a glyph with its position written beside it (`✓ (Chairman)`, `● Chairperson`).
 GLYPH_NOTED = re.compile(r"^[●○◎◉✓✔√★☆▲△■□◆◇✱*]\s*[(（]?\s*(?P<pos>chair(?:man|woman|person|lady)?|members?)"
                          r"(?:\s+of\s+the\s+committee)?\s*[)）]?$", re.I)
+# Family: page furniture inside a table flattened from PDF: the page marker of the converter
+# (`<<<PAGE 34>>>`), a bare page number, and the running header after a page marker
+# (`Tai Fung Textile Holdings Limited  Annual Report 2024`).
+PAGE_MARK = re.compile(r"^<<<\s*PAGE\s+\d+\s*>>>$", re.I)
+PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,4}(?:\s*-)?$")
+RUNNING_HEADER = re.compile(r"\b(?:Annual|Interim)\s+Report\b|\bReport\s+\d{4}\b|\b(?:Limited|Ltd\.?)\b|"
+                            r"^(?:CORPORATE\s+GOVERNANCE\s+REPORT|Corporate\s+Governance\s+Report)\b", re.I)
+# Family: a section label between a table's rows (`Executive Directors`, `Independent Non-executive Directors:`).
+SECTION_LABEL = re.compile(r"^(?:(?:Independent\s+)?(?:Non-?\s*)?Executive|Independent)\s+(?:Non-?\s*executive\s+)?"
+                           r"Directors?\s*:?$", re.I)
+# Family: the rest of a name wrapped onto the next row (`Lun, Stephen`, `Keung`).
+NAME_TAIL = re.compile(rf"(?!{_NOT_NAME}){_NAME_TOKEN}(?:[ ]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,2}}(?:,[ ][A-Z][a-z]+)?")
 # Family: a matrix legend entry (`● Chairperson of the Committee`, `C: Chairman`).
 LEGEND = re.compile(r"(?P<mark>[●○◎◉✓✔√★☆▲△■□◆◇✱]|\b[A-Z]\b)\s*[:：=\-–]?\s*(?P<what>Chair\w*|Members?)\b", re.I)
 # Family: one list line under a heading (`Mr. Tsui Yung Kwok (Chairman)`, `• Ms. Cao Ying – member`).
@@ -181,6 +193,8 @@ HEADING_ONLY = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:members\s+of\s+(?:the\s+)?)?(
 BARE_STOP = re.compile(r"\b(?:Committee|Director|Directors|Board|Secretary|Representatives?|Auditors?|"
                        r"Office|Limited|Ltd|Bank|Road|Street|Floor|Tower|Centre|Center|Building|Kong|"
                        r"Company|Group|Report|Policy|Meeting|Members?|Chairman|Name)\b", re.I)
+# Family: a label line between a committee heading and its list (`Members:`, `Composition:`).
+MEMBERS_LABEL = re.compile(r"^\s*(?:\**\s*)?(?:(?:Committee\s+)?Members|Composition|Membership)\s*:?\s*\**\s*$", re.I)
 # Family: the line introducing a list (`The Audit Committee comprises the following members:`).
 LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed\s+of|as\s+follows)\b[^\n]{0,40}:\s*$"
                         r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}co(?:mm?|rnm|nm)itt?ee\s*(?:members)?\s*:?\s*$", re.I)
@@ -299,10 +313,10 @@ def _matrices(ctx: DocContext, lines: list[str], offsets: list[int], named: list
             continue
         header, last = found
         rows = _matrix_rows(lines, last + 1)
-        done = last + len(rows)
-        legend = _legend(lines[max(0, i - 4):i] + lines[last + 1 + len(rows):last + 6 + len(rows)])
+        done = rows[-1][0] if rows else last
+        legend = _legend(lines[max(0, i - 4):i] + lines[done + 1:done + 6])
         seen: list[Seen] = []
-        for j, row in enumerate(rows, start=last + 1):
+        for j, row in rows:
             seen.extend(_matrix_row(ctx, header, row, legend, offsets[j], offsets[j] + len(lines[j])))
         yield from _column_implied_members(seen)
 
@@ -310,15 +324,17 @@ def _matrices(ctx: DocContext, lines: list[str], offsets: list[int], named: list
 def _matrix_header(lines: list[str], i: int) -> tuple[list[str | None], int] | None:
     """The committees of a header at line `i` (or wrapped over lines i-1..i or i..i+1), and its last line."""
     cells = _cells(lines[i])
-    if not cells or len(cells) < 3:
+    if not cells or len(cells) < 2:
         return None
-    header = _header_keys(cells)
+    header = _header_keys(cells) if len(cells) >= 3 else None
     if header:
         return header, i
     for a, b in ((i, i + 1), (i - 1, i)):
         if a < 0 or b >= len(lines):
             continue
         top, bottom = _cells(lines[a]), _cells(lines[b])
+        if top and bottom and len(bottom) == len(top) - 1 and all(COMMITTEE_WORD.fullmatch(c) for c in bottom):
+            bottom = [""] + bottom  # `Committee<TAB>Committee` under the committee cells, the names cell dropped
         if not top or not bottom or len(top) != len(bottom):
             continue
         header = _header_keys([f"{x} {y}".strip() for x, y in zip(top, bottom)])
@@ -334,23 +350,47 @@ def _header_keys(cells: list[str]) -> list[str | None] | None:
     return header if sum(h is not None for h in header) >= 2 else None
 
 
-def _matrix_rows(lines: list[str], first: int) -> list[list[str]]:
-    """The rows under a matrix header: tabbed or piped lines, Markdown rule lines passed over.
+def _matrix_rows(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
+    """The rows under a matrix header, with their line index: tabbed or piped lines.
 
-    A line holding only a person's name is a row without marks (PDF conversion drops the tabs
-    of a row whose cells are all blank), so the rows after it are still read.
+    Passed over: Markdown rule lines, section labels (`Executive Directors`) and page furniture
+    (`<<<PAGE 34>>>`, a page number, the running header after it), so a table broken by a page
+    is read whole. A line holding only a person's name is a row without marks (PDF conversion
+    drops the tabs of a row whose cells are all blank), so the rows after it are still read; a
+    row whose first cell continues that name (`Mr. Mok Wai` / `Lun, Stephen<TAB>C<TAB>M`) is
+    joined to it.
     """
-    rows = []
-    for line in lines[first:]:
-        cells = _cells(line)
-        if cells is None and line.strip() and PERSON.fullmatch(line.strip()):
-            cells = [line.strip()]
-        if cells is None or set(line.strip()) <= {"|", "-", ":", " "}:
-            if cells is None:
-                break
+    rows: list[tuple[int, list[str]]] = []
+    after_page = -10
+    for i in range(first, len(lines)):
+        line = lines[i]
+        stripped = line.strip()
+        if PAGE_MARK.match(stripped):
+            after_page = i
             continue
-        rows.append(cells)
+        if not stripped or PAGE_NUMBER.match(stripped) or SECTION_LABEL.match(stripped) or (
+                i - after_page <= 3 and RUNNING_HEADER.search(stripped) and "\t" not in line):
+            if not stripped and i + 1 < len(lines) and not PAGE_MARK.match(lines[i + 1].strip()):
+                break  # a blank line ends the table unless a page break follows
+            continue
+        cells = _cells(line)
+        if cells is None and PERSON.fullmatch(stripped):
+            cells = [stripped]
+        if cells is None:
+            break
+        if set(stripped) <= {"|", "-", ":", " "}:
+            continue
+        if rows and _continues_name(rows[-1][1], cells[0]):
+            rows[-1] = (i, [f"{rows[-1][1][0]} {cells[0]}"] + cells[1:])
+            continue
+        rows.append((i, cells))
     return rows
+
+
+def _continues_name(previous: list[str], first: str) -> bool:
+    """Whether a row's first cell is the rest of the name on the row before (a mark-less honorific name)."""
+    return (len(previous) == 1 and PERSON.fullmatch(previous[0]) is not None and first != ""
+            and PERSON.match(first) is None and NAME_TAIL.fullmatch(first) is not None)
 
 
 def _legend(lines: list[str]) -> dict[str, str | None]:
@@ -496,7 +536,7 @@ def _list_members(lines: list[str], offsets: list[int], first: int, committee: s
     """
     found: list[Seen] = []
     for j in range(first, min(len(lines), first + 30)):
-        if not lines[j].strip():
+        if not lines[j].strip() or (j == first and MEMBERS_LABEL.match(lines[j])):
             continue
         m = LIST_LINE.match(lines[j])
         name = _line_person(m.group("person").strip(), bare_ok) if m else None

@@ -548,3 +548,71 @@ def test_cg_report_excerpt_with_issuer_known() -> None:
     assert memberships(text, issuer="Harbour Crest Holdings Limited") == {
         ("audit", "Fung Chi Wai", "chair"), ("audit", "Ip Suet Ling", "member"),  # the matrix says member
         ("risk", "Kwan Hoi Yan", "chair"), ("risk", "Fung Chi Wai", "member")}
+
+
+# --- held-out set 3 families -----------------------------------------------------------------
+
+def test_members_label_under_a_committee_heading() -> None:
+    text = ("Investment Committee\n"
+            "Members:\n"
+            "Ms. Fok Mei Ling (Chairlady)\n"
+            "Mr. Hui Kin Wa\n"
+            "Dr. Shum Pak Lam\n"
+            "The Investment Committee met twice during the year.\n")
+    assert memberships(text) == {("other:Investment Committee", "Fok Mei Ling", "chair"),
+                                 ("other:Investment Committee", "Hui Kin Wa", "member"),
+                                 ("other:Investment Committee", "Shum Pak Lam", "member")}
+
+
+def test_members_label_after_a_non_committee_line_gives_nothing() -> None:
+    text = ("Senior Management\n"
+            "Members:\n"
+            "Ms. Fok Mei Ling (Chairlady)\n"
+            "Mr. Hui Kin Wa\n")
+    assert memberships(text) == set()
+
+
+def test_matrix_with_section_labels_and_header_wrapped_without_names_cell() -> None:
+    text = ("Name\tAudit\tNomination\tRemuneration\n"
+            "Committee\tCommittee\tCommittee\n"
+            "Executive Directors:\n"
+            "Mr. Fok Chi Wing\t–\tC\t–\n"
+            "Independent Non-executive Directors:\n"
+            "Ms. Hui Suk Yee\tC\tM\tM\n"
+            "Dr. Shum Pak Lam\tM\t–\tC\n"
+            "C: Chairman  M: Member  –: not a member\n")
+    assert memberships(text) == {
+        ("nomination", "Fok Chi Wing", "chair"), ("audit", "Hui Suk Yee", "chair"),
+        ("nomination", "Hui Suk Yee", "member"), ("remuneration", "Hui Suk Yee", "member"),
+        ("audit", "Shum Pak Lam", "member"), ("remuneration", "Shum Pak Lam", "chair")}
+
+
+def test_attendance_header_wrapped_over_more_columns_gives_nothing() -> None:
+    text = ("Name of Director\tBoard\tAudit\tRemuneration\tAGM\n"
+            "Committee\tCommittee\n"
+            "Mr. Fok Chi Wing\t5/5\tN/A\t2/2\t1/1\n")
+    assert memberships(text) == set()
+
+
+def test_matrix_broken_by_a_page_with_a_name_wrapped_across_it() -> None:
+    text = ("Directors\tAudit\tRemuneration\n"
+            "Committee\tCommittee\n"
+            "Mr. Chan Siu\n"
+            "\n"
+            "<<<PAGE 12>>>\n"
+            "12\n"
+            "Ming Fat Holdings Limited  Interim Report 2025\n"
+            "Kwong, Peter\tC\tM\n"
+            "Ms. Yau Wing\tM\tC\n"
+            "C: Chairman of the relevant Board committee\n")
+    assert memberships(text) == {
+        ("audit", "Chan Siu Kwong, Peter", "chair"), ("remuneration", "Chan Siu Kwong, Peter", "member"),
+        ("audit", "Yau Wing", "member"), ("remuneration", "Yau Wing", "chair")}
+
+
+def test_matrix_row_with_an_honorific_is_not_a_name_continuation() -> None:
+    text = ("Directors\tAudit\tRemuneration\n"
+            "Committee\tCommittee\n"
+            "Mr. Chan Siu Kwong\n"
+            "Ms. Yau Wing\tM\tC\n")
+    assert memberships(text) == {("audit", "Yau Wing", "member"), ("remuneration", "Yau Wing", "chair")}
