@@ -195,6 +195,17 @@ BARE_STOP = re.compile(r"\b(?:Committee|Director|Directors|Board|Secretary|Repre
                        r"Company|Group|Report|Policy|Meeting|Members?|Chairman|Name)\b", re.I)
 # Family: a label line between a committee heading and its list (`Members:`, `Composition:`).
 MEMBERS_LABEL = re.compile(r"^\s*(?:\**\s*)?(?:(?:Committee\s+)?Members|Composition|Membership)\s*:?\s*\**\s*$", re.I)
+# Family: the header of a one-committee attendance table (`Name of members<TAB>Attendance/Number of
+# meetings`, `Members<TAB>Meetings attended/held`): a names column and one attendance column.
+ATTENDANCE_HEADER = re.compile(
+    r"^[ \t]*(?:Name\s+of\s+(?:the\s+)?)?(?:(?:Committee\s+)?Members?|Names?|Directors?)[ \t]*\t[ \t]*"
+    r"(?:Number\s+of\s+)?(?:Attendance|meetings\s+attended|Attended)[^\t\n]*$", re.I | re.M)
+# Family: an attendance cell (`3/3`, `2 / 3`).
+ATTENDED = re.compile(r"^\d{1,2}\s*/\s*\d{1,2}$")
+# Family: a row note saying the person left the committee or the board (`resigned on 30 June 2024`).
+LEFT_NOTE = re.compile(r"\b(?:resigned|retired|ceased|removed|passed\s+away|deceased|stepped\s+down)\b", re.I)
+# Family: a row note giving the person's appointment (`appointed on 1 July 2024`).
+JOINED_NOTE = re.compile(r"\b(?:appointed|joined)\b", re.I)
 # Family: the line introducing a list (`The Audit Committee comprises the following members:`).
 LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed\s+of|as\s+follows)\b[^\n]{0,40}:\s*$"
                         r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}co(?:mm?|rnm|nm)itt?ee\s*(?:members)?\s*:?\s*$", re.I)
@@ -279,6 +290,7 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
     seen.extend(_matrices(ctx, lines, offsets, named))
     seen.extend(_committee_rows(lines, offsets, named))
     seen.extend(_heading_lists(lines, offsets, named))
+    seen.extend(_attendance_tables(ctx, lines, offsets))
     people = _People(ctx)
     for start, end in _sentences(ctx.text):
         seen.extend(_sentence_memberships(ctx, start, end, people))
@@ -509,6 +521,61 @@ def _column_positions(lines: list[str], row: int) -> list[str | None]:
             if any(words):
                 return [_position(w.group(1)) if w else None for w in words]
     return []
+
+
+# --- attendance tables of one committee ----------------------------------------------------
+
+def _attendance_tables(ctx: DocContext, lines: list[str], offsets: list[int]) -> Iterator[Seen]:
+    """`Name of members<TAB>Attendance/Number of meetings` under a heading naming one committee.
+
+    The people listed are the committee's members (chair where marked). A row noting that the
+    person resigned, retired or ceased, or was appointed after the document's date, is not a
+    member as of the document. Read only when the heading and sentences above the table (up to a
+    blank line, a heading or another table) name exactly one committee.
+    """
+    text = ctx.text
+    for header in ATTENDANCE_HEADER.finditer(text):
+        i = text.count("\n", 0, header.start())
+        committees = _committees_above(lines, i)
+        if len(committees) != 1:
+            if committees:
+                ctx.skip(FAMILY, "attendance table under more than one committee", header.start(), header.end())
+            continue
+        committee = committees.pop()
+        for j in range(i + 1, min(len(lines), i + 40)):
+            cells = _cells(lines[j])
+            if not cells or len(cells) != 2 or not ATTENDED.match(cells[1]):
+                break
+            name = _cell_name(re.sub(r"\s*\([^)]*\)\s*$", "", cells[0]))
+            notes = " ".join(re.findall(r"\(([^)]*)\)", cells[0]))
+            if name is None or _left_before(notes, ctx.meta.date):
+                continue
+            chair = re.search(r"\bchair(?:man|woman|person|lady)?\b", notes, re.I)
+            yield Seen(committee, name, "chair" if chair else None, offsets[j], offsets[j] + len(lines[j]))
+
+
+def _committees_above(lines: list[str], i: int, limit: int = 6) -> set[str]:
+    """Committees named by the lines above line `i`, up to a blank line, a committee heading or a table row."""
+    found: set[str] = set()
+    for k in range(i - 1, max(-1, i - 1 - limit), -1):
+        line = lines[k]
+        if not line.strip() or "\t" in line or PAGE_MARK.match(line.strip()):
+            break
+        found |= {m.committee for m in _mentions(line)}
+        if HEADING_ONLY.match(line):
+            break
+    return found
+
+
+def _left_before(notes: str, as_of: str | None) -> bool:
+    """Whether a row's note says the person left (`resigned on ...`), or joined after `as_of`."""
+    if LEFT_NOTE.search(notes):
+        return True
+    joined = JOINED_NOTE.search(notes)
+    if joined:
+        date = parse_date(notes[joined.end():])
+        return bool(date and as_of and date > as_of)
+    return False
 
 
 # --- lists under a heading -----------------------------------------------------------------

@@ -616,3 +616,34 @@ def test_matrix_row_with_an_honorific_is_not_a_name_continuation() -> None:
             "Mr. Chan Siu Kwong\n"
             "Ms. Yau Wing\tM\tC\n")
     assert memberships(text) == {("audit", "Yau Wing", "member"), ("remuneration", "Yau Wing", "chair")}
+
+
+ATTENDANCE = ("REMUNERATION COMMITTEE\n"
+              "The Remuneration Committee met twice in 2025. The attendance of its members is set out below:\n"
+              "Name of members\tAttendance/Number of meetings\n"
+              "Dr. Fung Ka Ho (Chairman)\t2/2\n"
+              "Ms. Ma Siu Ying\t2/2\n"
+              "Mr. Yip Tin Lok (retired on 6 June 2025)\t1/1\n"
+              "Mr. Kwan Man Tat (appointed on 6 June 2025)\t1/1\n"
+              "Ms. Poon Lai Sheung (appointed on 1 April 2026)\t0/0\n")
+
+
+def test_attendance_table_of_one_committee_gives_its_current_members() -> None:
+    assert memberships(ATTENDANCE, date="2026-03-31") == {
+        ("remuneration", "Fung Ka Ho", "chair"), ("remuneration", "Ma Siu Ying", None),
+        ("remuneration", "Kwan Man Tat", None)}
+
+
+def test_attendance_table_under_two_committees_gives_nothing() -> None:
+    text = ("The Audit Committee and the Risk Committee held joint meetings. Attendance:\n"
+            "Members\tAttendance\n"
+            "Dr. Fung Ka Ho\t2/2\n"
+            "Ms. Ma Siu Ying\t2/2\n")
+    assert memberships(text) == set()
+
+
+def test_attendance_table_without_a_committee_above_gives_nothing() -> None:
+    text = ("Board meetings\n"
+            "Name of Directors\tAttendance/Number of meetings\n"
+            "Dr. Fung Ka Ho\t4/4\n")
+    assert memberships(text) == set()
