@@ -128,7 +128,9 @@ TITLE_OF = re.compile(
     r"being|remains|also)\s+)*(?:as\s+)?(?:(?:an?|the)\s+[\w -]{0,50}?\s+and\s+)?(?:the\s+|a\s+|an\s+)?"
     rf"{_POS}\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
 # Family: `chaired by Mr. X, with Ms. Y and Mr. Z as members` (the members after the chair).
-WITH_MEMBERS = re.compile(r"\s*,?\s*(?:and\s+)?(?:together\s+)?with\s+", re.I)
+# An apposition may stand between (`chaired by Mr. X, the Chairman of the Board, with ...`).
+WITH_MEMBERS = re.compile(r"(?:\s*,\s*(?:the|our|its|an?)\s+[A-Za-z -]{2,60}?(?=\s*,))?"
+                          r"\s*,?\s*(?:and\s+)?(?:together\s+)?with\s+", re.I)
 # A name wrapped over a line break by PDF conversion (`Mr. Gao` / `Jun as members`) keeps its tail.
 AS_MEMBERS = re.compile(rf"(?P<tail>[ \t]*\n[ \t]*(?!{_NOT_NAME}){_NAME_TOKEN}(?:[ ]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,2}})?"
                         r"\s*,?\s*(?:as|being)\s+(?:the\s+|its\s+)?(?:other\s+|remaining\s+)?"
@@ -1111,13 +1113,51 @@ def _fold(name: str) -> str:
 
 
 def _name_resolver(text: str) -> Resolver:
-    """Full names by surname: `Tsui` -> `Yung Kwok Tsui` when exactly one full name carries it."""
-    full = {m.group("name") for m in PERSON.finditer(text) if " " in m.group("name")}
+    """Full names by surname: `Tsui` -> `Yung Kwok Tsui` when exactly one full name carries it.
+
+    A full name written once that is an OCR misreading of another the document gives (see
+    `_ocr_variant_of`) is read as that name.
+    """
+    counts: dict[str, int] = {}
+    for m in PERSON.finditer(text):
+        name = " ".join(m.group("name").split())
+        counts[name] = counts.get(name, 0) + 1
+    full = {n for n in counts if " " in n}
 
     def resolve(name: str) -> str | None:
         if " " in name:
+            name = " ".join(name.split())
+            if counts.get(name, 0) <= 1 and len(_occurrences(text, name)) <= 1:
+                return _ocr_variant_of(name, full) or name
             return name
         hits = {f for f in full if name.casefold() in {t.casefold() for t in (f.split()[0], f.split()[-1])}}
         return hits.pop() if len(hits) == 1 else None
 
     return resolve
+
+
+def _occurrences(text: str, name: str) -> list[re.Match[str]]:
+    """Where `name` is written, with any spacing (a table cell, a wrapped line)."""
+    return list(re.finditer(r"(?<![\w-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w-])", text))
+
+
+def _ocr_variant_of(name: str, known: set[str]) -> str | None:
+    """The one known full name that `name` misreads: one letter substituted in one word, same word
+    count (`Cheung Wal Kin` for `Cheung Wai Kin`, `Kwan Chi Hanq`), or a space dropped between two
+    words (`AuYeung Siu Man`). None when no known name, or more than one, fits.
+    """
+    words = name.split()
+    squeezed = name.replace(" ", "").casefold()
+    hits = set()
+    for other in known:
+        if other == name:
+            continue
+        theirs = other.split()
+        if len(theirs) == len(words):
+            diff = [(a, b) for a, b in zip(words, theirs) if a != b]
+            if (len(diff) == 1 and len(diff[0][0]) == len(diff[0][1]) >= 2
+                    and sum(x != y for x, y in zip(*diff[0])) == 1):
+                hits.add(other)
+        elif len(theirs) == len(words) + 1 and other.replace(" ", "").casefold() == squeezed:
+            hits.add(other)
+    return hits.pop() if len(hits) == 1 else None

@@ -647,3 +647,30 @@ def test_attendance_table_without_a_committee_above_gives_nothing() -> None:
             "Name of Directors\tAttendance/Number of meetings\n"
             "Dr. Fung Ka Ho\t4/4\n")
     assert memberships(text) == set()
+
+
+def test_ocr_misreading_written_once_is_read_as_the_known_name() -> None:
+    text = ("The Board comprises Mr. Tam Kwok Hung (Chairman), Ms. Siu Pui Yee and Mr. Ko Wing Lun.\n\n"
+            "The Risk Committee comprises Mr. Tam Kwok Hunq, Ms. Siu Pui Yee and Mr. KoWing Lun. "
+            "Mr. Tam Kwok Hung is the chairman of the Risk Committee.")
+    assert memberships(text) == {("risk", "Tam Kwok Hung", "chair"), ("risk", "Siu Pui Yee", None),
+                                 ("risk", "Ko Wing Lun", None)}
+
+
+def test_two_names_each_written_twice_are_never_merged() -> None:
+    text = ("The Board comprises Mr. Lee Ka Wai, Mr. Lee Ka Wah and Ms. Ho Mei.\n\n"
+            "The Risk Committee comprises Mr. Lee Ka Wai and Mr. Lee Ka Wah.")
+    assert memberships(text) == {("risk", "Lee Ka Wai", None), ("risk", "Lee Ka Wah", None)}
+
+
+def test_ocr_variant_of_two_known_names_is_kept_as_written() -> None:
+    text = ("The Board comprises Mr. Lee Ka Wai, Mr. Lee Ka Wah and Ms. Ho Mei.\n\n"
+            "The Risk Committee comprises Mr. Lee Ka Waa and Ms. Ho Mei.")
+    assert memberships(text) == {("risk", "Lee Ka Waa", None), ("risk", "Ho Mei", None)}
+
+
+def test_chaired_by_with_an_apposition_before_the_members() -> None:
+    text = ("The Risk Committee is chaired by Mr. Tam Kwok Hung, the Chairman of the Board, "
+            "with Ms. Siu Pui Yee and Mr. Ko Wing Lun as members.")
+    assert memberships(text) == {("risk", "Tam Kwok Hung", "chair"), ("risk", "Siu Pui Yee", "member"),
+                                 ("risk", "Ko Wing Lun", "member")}
