@@ -127,6 +127,10 @@ TITLE_OF = re.compile(
     r"^\s*,?\s*(?:who\s+)?(?:(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as|has\s+been|"
     r"being|remains|also)\s+)*(?:as\s+)?(?:(?:an?|the)\s+[\w -]{0,50}?\s+and\s+)?(?:the\s+|a\s+|an\s+)?"
     rf"{_POS}\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
+# Family: `Mr. X, who possesses the appropriate qualifications ..., is the chairman of the COMMITTEE`.
+TITLE_AFTER_CLAUSE = re.compile(
+    r"^\s*,\s*who\s+[^;()]{0,250}?(?:\([^()]{0,10}\)[^;()]{0,120}?)?,\s*(?:is|was|serves\s+as|acts\s+as)\s+"
+    rf"(?:also\s+)?(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
 # Family: `chaired by Mr. X, with Ms. Y and Mr. Z as members` (the members after the chair).
 # An apposition may stand between (`chaired by Mr. X, the Chairman of the Board, with ...`).
 WITH_MEMBERS = re.compile(r"(?:\s*,\s*(?:the|our|its|an?)\s+[A-Za-z -]{2,60}?(?=\s*,))?"
@@ -158,6 +162,11 @@ INED_NAMELY = re.compile(
 INED_AS = re.compile(r"(?P<list>(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?(?:,\s*|\s+and\s+))*"
                      r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\.?\s*[^;:]{2,40}?)\s+as\s+(?:the\s+)?"
                      r"independent\s+non-?\s*executive\s+directors?", re.I)
+# Family: a label line over the INEDs listed one per line (`Independent Non-executive Directors:`).
+INED_LABEL = re.compile(r"^[ \t]*Independent\s+non-?\s*executive\s+Directors[ \t]*:?[ \t]*$", re.I | re.M)
+# Family: `comprises all the independent non-executive Directors and Ms. X`: the INEDs and the others listed.
+ALL_INEDS_AND = re.compile(r"^\s*all\s+(?:of\s+)?(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|\d)\s+)?"
+                           r"independent\s+non-?\s*executive\s+directors(?:\s+of\s+the\s+company)?\s*,?\s+and\s+$", re.I)
 # Family: a paragraph break (a blank line).
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Family: a sentence end inside a paragraph (a full stop not after an honorific or an initial).
@@ -922,6 +931,8 @@ def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[Named]
             yield from _with_implied_members([
                 Seen(committee, p.group("name"), _listed_position(text, p.end()), p.start(), p.end())
                 for p in listed])
+            if ALL_INEDS_AND.match(text[verb.end():listed[0].start()]):
+                yield from _ined_reference(ctx, committee, verb.end(), listed[0].start(), joined=True)
             continue
         yield from _ined_reference(ctx, committee, verb.end(), list_end)
 
@@ -942,9 +953,10 @@ def _listed_position(text: str, end: int) -> str | None:
     return _position(m.group("p1") or m.group("p2")) if m else None
 
 
-def _ined_reference(ctx: DocContext, committee: str, start: int, end: int) -> Iterator[Seen]:
+def _ined_reference(ctx: DocContext, committee: str, start: int, end: int,
+                    joined: bool = False) -> Iterator[Seen]:
     """`comprises all three independent non-executive Directors`: the INEDs the document names."""
-    ref = INED_REFERENCE.match(ctx.text[start:end])
+    ref = (ALL_INEDS_AND if joined else INED_REFERENCE).match(ctx.text[start:end])
     if not ref:
         return
     ineds = _ineds(ctx.text)
@@ -959,7 +971,11 @@ def _ined_reference(ctx: DocContext, committee: str, start: int, end: int) -> It
 
 
 def _ineds(text: str) -> list[str]:
-    """The independent non-executive directors named in a board paragraph (first statement wins)."""
+    """The independent non-executive directors named in a board paragraph (first statement wins).
+
+    Else the one list under an `Independent non-executive Directors` label (the board composition
+    of a CG report), without those noted as having resigned or retired; two such lists give none.
+    """
     for pattern in (INED_NAMELY, INED_AS):
         m = pattern.search(text)
         if m:
@@ -968,7 +984,28 @@ def _ineds(text: str) -> list[str]:
             names = [p.group("name") for p in PERSON.finditer(listed, 0, first[1])]
             if names:
                 return names
-    return []
+    lists = [names for names in map(_ined_lines, INED_LABEL.finditer(text)) if names]
+    return lists[0] if len(lists) == 1 else []
+
+
+def _ined_lines(label: re.Match[str]) -> list[str]:
+    """The people listed one per line after an INED label, current ones only."""
+    text = label.string
+    names: list[str] = []
+    at = label.end() + 1
+    while at < len(text):
+        end = _line_end(text, at)
+        line = text[at:end].strip()
+        at = end + 1
+        person = PERSON.match(line)
+        if not person or "\t" in line:
+            break
+        rest = line[person.end():]
+        if not re.fullmatch(r"(?:\s*,\s*[A-Z]{2,4})*\s*(?:\([^()]*\))?\s*", rest):
+            break
+        if not LEFT_NOTE.search(rest):
+            names.append(person.group("name"))
+    return names
 
 
 def _titles(text: str, mentions: list[Mention], persons: list[Named], lo: int) -> Iterator[Seen]:
@@ -978,7 +1015,7 @@ def _titles(text: str, mentions: list[Mention], persons: list[Named], lo: int) -
         if before:
             p = before[-1]
             between = text[p.end():c.start]
-            m = TITLE_OF.match(between)
+            m = TITLE_OF.match(between) or _title_after_clause(between)
             if m and not PERSON.search(between):
                 yield Seen(c.committee, p.group("name"), _position(m.group("pos")), p.start(), c.end)
                 if m.group(0).lower().find("members") >= 0:
@@ -992,6 +1029,12 @@ def _titles(text: str, mentions: list[Mention], persons: list[Named], lo: int) -
         title = TITLE_BEFORE.search(text, max(lo, c.start - 40), c.start)
         if after and title and re.fullmatch(r"\s*,?\s*(?:namely\s+|is\s+|was\s+)?", text[c.end:after.start()]):
             yield Seen(c.committee, after.group("name"), _position(title.group("pos")), after.start(), after.end())
+
+
+def _title_after_clause(between: str) -> re.Match[str] | None:
+    """`Mr. X, who possesses ... expertise, is the chairman of the`: a relative clause naming no committee."""
+    m = TITLE_AFTER_CLAUSE.match(between)
+    return m if m and not COMMITTEE_WORD.search(between, 0, m.start("pos")) else None
 
 
 def _coordinated(text: str, before: list[Named], c: Mention) -> Iterator[Seen]:

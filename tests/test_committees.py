@@ -674,3 +674,47 @@ def test_chaired_by_with_an_apposition_before_the_members() -> None:
             "with Ms. Siu Pui Yee and Mr. Ko Wing Lun as members.")
     assert memberships(text) == {("risk", "Tam Kwok Hung", "chair"), ("risk", "Siu Pui Yee", "member"),
                                  ("risk", "Ko Wing Lun", "member")}
+
+
+INED_BOARD = ("Board Composition\n"
+              "Executive Directors\n"
+              "Mr. Tam Kwok Hung (Chairman)\n"
+              "Independent Non-executive Directors:\n"
+              "Mr. Ko Wing Lun, SBS\n"
+              "Ms. Siu Pui Yee\n"
+              "Dr. Lau Chi Kin (appointed on 2 May 2025)\n"
+              "Mr. Wan Pak To (retired on 2 May 2025)\n"
+              "\n")
+
+
+def test_ined_reference_resolved_from_the_board_composition_list() -> None:
+    text = INED_BOARD + ("The Risk Committee comprises three independent non-executive Directors. Dr. Lau Chi\n"
+                         "Kin, who has extensive experience in risk management, is the chairman of the Risk Committee.\n")
+    assert memberships(text) == {("risk", "Lau Chi Kin", "chair"), ("risk", "Ko Wing Lun", None),
+                                 ("risk", "Siu Pui Yee", None)}
+
+
+def test_ined_reference_with_a_count_the_list_does_not_give_is_skipped() -> None:
+    text = INED_BOARD + "The Risk Committee comprises four independent non-executive Directors.\n"
+    ctx = context(text)
+    assert {(f.committee, f.person) for f in extract_committees(ctx)} == set()
+    assert any("INED" in s.reason for s in ctx.skipped)
+
+
+def test_all_ineds_and_another_director() -> None:
+    text = INED_BOARD + ("The Remuneration Committee comprises all the independent non-executive Directors and Mr.\n"
+                         "Tam Kwok Hung. Ms. Siu Pui Yee is the chairlady of the Remuneration Committee.\n")
+    assert memberships(text) == {("remuneration", "Tam Kwok Hung", None), ("remuneration", "Ko Wing Lun", None),
+                                 ("remuneration", "Siu Pui Yee", "chair"), ("remuneration", "Lau Chi Kin", None)}
+
+
+def test_ined_reference_with_two_ined_lists_is_not_resolved() -> None:
+    text = INED_BOARD + INED_BOARD.replace("Ms. Siu Pui Yee", "Ms. Yau Wing") + (
+        "The Risk Committee comprises all the independent non-executive Directors.\n")
+    assert memberships(text) == set()
+
+
+def test_relative_clause_naming_a_committee_gives_no_title() -> None:
+    text = ("Mr. Ko Wing Lun, who is a member of the Audit Committee, is the chairman of the Risk Committee.")
+    assert ("audit", "Ko Wing Lun", "member") in memberships(text)
+    assert ("risk", "Ko Wing Lun", "chair") not in memberships(text)
