@@ -49,6 +49,9 @@ TRAILING_POST_NOMINALS = re.compile(rf"(?:,?\s*\b(?:{_POST_NOMINAL_ALT})(?![\w.]
 TITLE_SEPARATOR = re.compile(r"\s*(?:[,;&/]|\band\b)\s*", re.I)
 # Articles and qualifiers before a title item (`an executive Director`, `the chairman`).
 TITLE_ARTICLE = re.compile(r"^(?:the|an?|our|its)\s+", re.I)
+# One of several holders of a shared title: `one of the joint company secretaries`, `the other joint company
+# secretary` (only before `joint`: `the other executive Directors` is no title anyway).
+TITLE_ONE_OF = re.compile(r"^(?:one\s+of\s+(?:the|our|its)\s+|(?:the\s+)?other\s+(?=joint\b))", re.I)
 # What a title item may be of: `chairman of the Board`, `president of the Company`.
 TITLE_OF = re.compile(r"\s+of\s+(?:the|our|its)\s+(?:Company|Group|Board(?:\s+of\s+Directors)?)$", re.I)
 
@@ -149,7 +152,7 @@ def officer_title(item: str) -> str | None:
     The whole item must be a known title: `the spouse of the chairman` or `chairman of the
     meeting` are not titles of the person they follow.
     """
-    phrase = TITLE_ARTICLE.sub("", item.strip().lower())
+    phrase = TITLE_ARTICLE.sub("", TITLE_ONE_OF.sub("", item.strip().lower()))
     phrase = re.sub(r"^joint\s+", "joint ", phrase)
     for candidate in (phrase, TITLE_OF.sub("", phrase)):
         if candidate in _OFFICER_TITLES:

@@ -104,6 +104,29 @@ EFFECTIVE_FROM = re.compile(r"^\s*,?\s*(?:with\s+effect\s+from|w\.e\.f\.|effecti
 # An effective clause that names no date but means the document's own: `the same date`, `today`.
 EFFECTIVE_NOW = re.compile(r"^(?:the\s+same\s+(?:date|day)|today|the\s+date\s+(?:of\s+this\s+announcement|hereof))",
                            re.I)
+# Subject, apposition, then a verb and the subject's titles: `Mr. Tang Yiu Ming, the son of Mr. Tang Kwong Tai, is
+# the Chief Executive Officer of the Company`, `Ms. Mak Sin Yi, the Company's financial controller, is also the
+# company secretary`, `Ms. Ye Xiaoli, an executive Director, serves as the secretary to the Board and one of the
+# joint company secretaries`, `Ms. Tse Wing Yan has been the company secretary of the Company since 2019`. The
+# apposition (no parenthesis, comma or semicolon inside) may name another person: the titles after the verb are
+# the subject's.
+SUBJECT_VERB_TITLE = re.compile(
+    rf"(?<![\w.])(?:{HONORIFIC})(?P<name>{_NAME})\s*(?:\([^()]{{0,60}}\)\s*)?"
+    r"(?:,\s*(?P<apposition>(?:[^,;()\n]|\n(?![ \t]*\n)){3,120}?)\s*,\s*(?:is|has\s+been|serves\s+as|acts\s+as)|"
+    r"\s+(?:has\s+been|serves\s+as|acts\s+as))\s+(?:also\s+|currently\s+|presently\s+)?(?=[a-z])")
+# When the office began, after its titles: `the company secretary of the Company since 2019`.
+TITLE_SINCE = re.compile(r"\s+(?:since|from|with\s+effect\s+from|w\.e\.f\.)\s+(?=\S)", re.I)
+# A title item of another organisation than the issuer (`a director of Pearl River Logistics Limited`): the whole
+# enumeration may be about it, so none of its titles is read.
+OF_ANOTHER = re.compile(r"\bof\s+(?!(?:the|our|its)\s+(?:Company|Group|Board)\b)", re.I)
+# Roles performed by several people, in order: `The roles of the Chairman and the Chief Executive Officer are
+# segregated and are performed by Mr. A and Ms. B respectively`, `The positions of chairman and chief executive
+# officer are held by Mr. A and Mr. B, respectively`. As many titles as names, each a known title.
+ROLES_RESPECTIVELY = re.compile(
+    r"\b[Tt]he\s+(?:roles|positions|offices|posts)\s+of\s+(?P<titles>[A-Za-z][A-Za-z ,\-]{4,120}?)\s+"
+    r"(?:of\s+the\s+Company\s+)?(?:are|have\s+been)\s+(?:[a-z][a-z ,]{0,60}?\s+)?"
+    r"(?:performed|held|taken\s+up|assumed|carried\s+out|occupied)\s+(?:separately\s+)?by\s+"
+    rf"(?P<names>{_NAMED}(?:(?:,\s*|\s*\band\s+){_NAMED})+?)\s*,?\s*respectively\b")
 # Title first: `The company secretary of the Company is Ms. Chan Yuk Ling`, `the joint company secretaries of
 # the Company are Ms. A and Mr. B`; the whole title must be a known one, the names must end there.
 TITLE_IS_NAME = re.compile(
@@ -154,6 +177,8 @@ def _all_held(ctx: DocContext) -> Iterator[_Held]:
             for title, as_written in seat.titles:
                 yield _Held(seat.person, title, as_written, seat.start, seat.end, paragraph.as_of)
     yield from _apposition_titles(ctx)
+    yield from _subject_verb_titles(ctx)
+    yield from _respective_titles(ctx)
     yield from _short_apposition_titles(ctx)
     yield from _statement_titles(ctx)
     yield from _appointment_titles(ctx)
@@ -218,6 +243,75 @@ def _apposition_titles(ctx: DocContext) -> Iterator[_Held]:
             continue
         for title, as_written in items:
             yield _Held(person, title, as_written, m.start(), end)
+
+
+def _subject_verb_titles(ctx: DocContext) -> Iterator[_Held]:
+    """`Mr. X, the son of Mr. Y, is the Chief Executive Officer of the Company`: the subject's titles after the
+    verb, whoever the apposition names. Titles run until an item that is neither a title nor a role; an item of
+    another organisation (`a director of XYZ Limited`) leaves the whole enumeration unread."""
+    text = ctx.text
+    for m in SUBJECT_VERB_TITLE.finditer(text):
+        person = clean_person(m.group("name"))
+        if person is None:
+            continue
+        stop = APPOSITION_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
+        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        written = fold(text, m.end(), end).text
+        since = TITLE_SINCE.search(written)
+        items, stop_item = _items_until_other(written[:since.start()] if since else written)
+        titles = [(officer_title(item), item) for item in items]
+        if not any(title for title, _ in titles):
+            continue
+        if stop_item and _title_elsewhere(stop_item):
+            ctx.skip("officer", f"titles of {person} may be of another organisation", m.start(), end)
+            continue
+        if NOT_CURRENT.search(text, m.start(), end):
+            ctx.skip("officer", f"title of {person} stated with a change, not a current office", m.start(), end)
+            continue
+        for title, as_written in titles:
+            if title:
+                yield _Held(person, title, as_written, m.start(), end)
+
+
+def _items_until_other(text: str) -> tuple[list[str], str | None]:
+    """(items, the item that ended them) of an enumeration: items up to the first one that is neither a title
+    nor a role, never past an item naming a person (`the general manager of the Company, and Mr. Sun Wei`)."""
+    out: list[str] = []
+    for item in title_items(text):
+        if HONORIFIC_ANYWHERE.search(item):
+            return out, None
+        if not (officer_title(item) or is_role_or_filler(item)):
+            return out, item
+        out.append(item)
+    return out, None
+
+
+def _title_elsewhere(item: str) -> bool:
+    """True for a title or role held in another organisation: `a director of Ko Trading Limited`, `the general
+    manager of Shenzhen Ko Trading Co.` (titles of the Company, Group or Board are read, not this)."""
+    item = re.sub(r"^one\s+of\s+", "", item.strip(), flags=re.I)
+    of = OF_ANOTHER.search(item)
+    if not of:
+        return False
+    head = item[:of.start()].strip()
+    return bool(officer_title(head) or is_role_or_filler(head))
+
+
+def _respective_titles(ctx: DocContext) -> Iterator[_Held]:
+    """`The roles of the Chairman and the Chief Executive Officer ... are performed by Mr. A and Ms. B
+    respectively`: titles and names paired in order; skipped unless every title is known and counts match."""
+    text = ctx.text
+    for m in ROLES_RESPECTIVELY.finditer(text):
+        people = [clean_person(named.group("name")) for named in NAMED.finditer(m.group("names"))]
+        items = title_items(m.group("titles"))
+        titles = [officer_title(item) for item in items]
+        if None in people or None in titles or len(people) != len(titles):
+            ctx.skip("officer", "roles and people not paired one to one", m.start(), m.end())
+            continue
+        if NOT_CURRENT.search(m.group()):
+            continue
+        for person, title, item in zip(people, titles, items):
+            yield _Held(person, title, item, m.start(), m.end())
 
 
 def _short_apposition_titles(ctx: DocContext) -> Iterator[_Held]:

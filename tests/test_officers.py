@@ -243,3 +243,95 @@ def test_report_excerpt_officers_from_an_undated_board_paragraph_and_an_appositi
         ("Lotus Harbour Group Limited", "Fong Ho Yin", "company_secretary", None)}
     from extract.board import extract_directorships
     assert extract_directorships(ctx) == []  # no date the undated paragraph could be stated as of
+
+
+REPORT = "Kowloon Bay Holdings Limited 九龍灣控股有限公司 | Annual Report 2024\n\nCORPORATE GOVERNANCE REPORT\n\n"
+
+
+def report_held(text: str) -> list[tuple[str, str, str | None]]:
+    announcement = Announcement("t", "t.txt", REPORT + text, "0", "utf-8")
+    ctx = DocContext(announcement=announcement, meta=read_meta(announcement), nlp=get_nlp())
+    return [(f.person, f.title, f.as_of) for f in extract_officers(ctx) if f.title != "other"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Board comprises the following Directors:\nExecutive Directors\nMr. Tam Kwok Fai (Chairman)\n"
+    "Ms. Cheng Lai-ha (Chief Executive Officer)\nIndependent Non-executive Directors\nMs. Yiu Wing Sze\n",
+    "As at the date of this annual report, the Board consists of three Directors:\nExecutive Directors\n"
+    "Mr. Tam Kwok Fai (Chairman)\nMs. Cheng Lai-ha (Chief Executive Officer)\nIndependent non-executive Director\n"
+    "Ms. Yiu Wing Sze\n",
+    "The Board currently comprises two executive Directors, namely Mr. Tam Kwok Fai (Chairman) and Ms. Cheng "
+    "Lai-ha (Chief Executive Officer), and one independent non-executive Director, namely Ms. Yiu Wing Sze.",
+    "During the year and up to the date of this report, the Board comprised the following Directors:\n"
+    "Executive Directors:\nMr. Tam Kwok Fai (Chairman)\nMs. Cheng Lai-ha (Chief Executive Officer)\n"
+    "Mr. Ma Chi Keung (resigned on 1 March 2024)\n",
+])
+def test_inline_titles_of_an_undated_report_board_list(text: str) -> None:
+    assert report_held(text) == [("Tam Kwok Fai", "chairman", None), ("Cheng Lai-ha", "chief_executive", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The roles of the Chairman and the Chief Executive Officer are separate and are held by Mr. Tam Kwok Fai "
+     "and Ms. Cheng Lai Ha respectively.", [("Tam Kwok Fai", "chairman"), ("Cheng Lai Ha", "chief_executive")]),
+    ("The positions of chief executive officer and chairman are performed by Ms. Cheng Lai Ha and Mr. Tam Kwok "
+     "Fai, respectively.", [("Cheng Lai Ha", "chief_executive"), ("Tam Kwok Fai", "chairman")]),
+])
+def test_titles_and_names_paired_respectively(text: str, expected: list) -> None:
+    assert held(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Two titles, three names: not paired one to one.
+    "The roles of the Chairman and the Chief Executive Officer are held by Mr. Tam Kwok Fai, Ms. Cheng Lai Ha "
+    "and Mr. Ma Chi Keung respectively.",
+    # A role that is not an office of the Company.
+    "The roles of the Chairman and the chairman of the Audit Committee are held by Mr. Tam Kwok Fai and Ms. "
+    "Cheng Lai Ha respectively.",
+    # Past.
+    "The roles of the Chairman and the Chief Executive Officer were performed by Mr. Tam Kwok Fai and Ms. Cheng "
+    "Lai Ha respectively until 1 March 2024.",
+])
+def test_respectively_sentences_not_read(text: str) -> None:
+    assert held(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ms. Ho Pui Man, the chief financial officer of the Group, is the company secretary of the Company.",
+     [("Ho Pui Man", "chief_financial_officer"), ("Ho Pui Man", "company_secretary")]),
+    ("Mr. Fung Siu Kei, the Company's financial controller, is also the company secretary.",
+     [("Fung Siu Kei", "company_secretary")]),
+    ("Ms. Wan Lok Yi has been the company secretary of the Company since March 2018.",
+     [("Wan Lok Yi", "company_secretary")]),
+    ("Ms. Liang Xue, an executive Director, serves as the secretary to the Board and one of the joint company\n"
+     "secretaries of the Company.", [("Liang Xue", "company_secretary")]),
+    ("Mr. Lau Ka Wing, a partner of Lau & Partners CPA\nLimited, is the other joint company secretary.",
+     [("Lau Ka Wing", "company_secretary")]),
+    ("Mr. Ko Man Hin, an executive Director, is the general manager of the Company, and Ms. Pang Yuen, a "
+     "non-executive Director, is the chief financial officer.",
+     [("Ko Man Hin", "general_manager"), ("Pang Yuen", "chief_financial_officer")]),
+    ("Mr. Ko Chun Yat, the nephew of Mr. Ko Man Hin, is the Chief Executive Officer of the Company.",
+     [("Ko Chun Yat", "chief_executive")]),
+])
+def test_title_after_an_apposition_or_a_perfect_verb(text: str, expected: list) -> None:
+    assert [pair for pair in held(text) if pair[1] != "other"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Ko Man Hin, an executive Director, is the general manager of Shenzhen Ko Trading Co., Ltd., a subsidiary.",
+    "Mr. Ko Man Hin, an executive Director, is the general manager and a director of Ko Trading Limited.",
+    "Mr. Ko Chun Yat, the nephew of Mr. Ko Man Hin, was the Chief Executive Officer until 2023.",
+    "Mr. Ko Chun Yat, who resigned in 2023, is the father of Mr. Ko Man Hin.",
+    "Ms. Wan Lok Yi has been the chairman of the Audit Committee since 2020.",
+    "Mr. Ko Man Hin, the former chief financial officer, is the general manager of the Company.",
+])
+def test_apposition_verb_sentences_that_state_no_office(text: str) -> None:
+    assert held(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "As at the date of this report, the Audit Committee consists of three members, namely Mr. Tam Kwok Fai "
+    "(chairman), Ms. Yiu Wing Sze and Dr. Kwan Hon Ming, all being independent non-executive Directors.",
+    "The Remuneration Committee comprises Mr. Tam Kwok Fai (chairman), Ms. Yiu Wing Sze and Dr. Kwan Hon Ming.",
+])
+def test_chairman_of_a_committee_list_is_not_the_chairman_of_the_board(text: str) -> None:
+    assert report_held(text) == []
