@@ -799,6 +799,11 @@ class _People:
                 if joined in self.known:
                     at = p.end() + tail.start(1) + len(" ".join(words[:k]))
                     return Named(joined, p.start(), at)
+            # `Mr. Tao` / `Qiang.`: a one-word name no full name carries, its tail closing a list item
+            name = p.group("name")
+            if (" " not in name and not any(name in k.split() for k in self.known if " " in k)
+                    and re.match(r"[.,;(]|\s+and\b", text[p.end() + tail.start(1) + len(words[0]):][:5])):
+                return Named(f"{name} {words[0]}", p.start(), p.end() + tail.start(1) + len(words[0]))
         return Named(p.group("name"), p.start(), p.end())
 
     def titled(self, role: str) -> str | None:
@@ -924,8 +929,11 @@ def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[Named]
         committee = subject[-1].committee
         end = LIST_END.search(text, verb.end(), hi)
         list_end = end.start() if end else hi
-        if any(c.start >= verb.end() and c.start < list_end for c in mentions):
-            list_end = min(c.start for c in mentions if c.start >= verb.end())
+        # a committee inside a note (`Mr. Lou (chairman of the Supervisory Committee)`) does not end the list
+        inside = [c for c in mentions if verb.end() <= c.start < list_end
+                  and text.count("(", verb.end(), c.start) <= text.count(")", verb.end(), c.start)]
+        if inside:
+            list_end = min(c.start for c in inside)
         listed = [p for p in persons if verb.end() <= p.start() < list_end]
         if listed:
             yield from _with_implied_members([

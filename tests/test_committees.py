@@ -718,3 +718,17 @@ def test_relative_clause_naming_a_committee_gives_no_title() -> None:
     text = ("Mr. Ko Wing Lun, who is a member of the Audit Committee, is the chairman of the Risk Committee.")
     assert ("audit", "Ko Wing Lun", "member") in memberships(text)
     assert ("risk", "Ko Wing Lun", "chair") not in memberships(text)
+
+
+def test_supervisors_with_descriptive_notes_and_a_wrapped_name() -> None:
+    text = ("The Supervisory Committee comprises three Supervisors, namely Ms. Qian Li (chairman of the\n"
+            "Supervisory Committee), Mr. Du Gang (shareholder representative Supervisor) and Mr. Bai\n"
+            "Yun. During the year, the Supervisory Committee met four times.")
+    assert memberships(text) == {("supervisory", "Qian Li", "chair"), ("supervisory", "Du Gang", "member"),
+                                 ("supervisory", "Bai Yun", "member")}
+
+
+def test_one_word_name_before_a_new_sentence_line_is_not_joined() -> None:
+    text = ("The Risk Committee comprises Ms. Qian Li and Mr. Bai\n"
+            "The Board met twice.")
+    assert ("risk", "Bai The", None) not in memberships(text)
