@@ -131,6 +131,8 @@ TITLE_OF = re.compile(
 TITLE_AFTER_CLAUSE = re.compile(
     r"^\s*,\s*who\s+[^;()]{0,250}?(?:\([^()]{0,10}\)[^;()]{0,120}?)?,\s*(?:is|was|serves\s+as|acts\s+as)\s+"
     rf"(?:also\s+)?(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:the\s+|our\s+|its\s+)?$", re.I)
+# Family: `Mr. X chairs the COMMITTEE`, `The Chairman of the Board also chairs the COMMITTEE`.
+CHAIRS = re.compile(r"\s+(?:also\s+|currently\s+)?(?:chairs|chaired|heads|headed)\s+(?:the\s+|our\s+|its\s+)?", re.I)
 # Family: `chaired by Mr. X, with Ms. Y and Mr. Z as members` (the members after the chair).
 # An apposition may stand between (`chaired by Mr. X, the Chairman of the Board, with ...`).
 WITH_MEMBERS = re.compile(r"(?:\s*,\s*(?:the|our|its|an?)\s+[A-Za-z -]{2,60}?(?=\s*,))?"
@@ -1023,6 +1025,9 @@ def _titles(text: str, mentions: list[Mention], persons: list[Named], lo: int) -
         if before:
             p = before[-1]
             between = text[p.end():c.start]
+            if CHAIRS.fullmatch(between):
+                yield Seen(c.committee, p.group("name"), "chair", p.start(), c.end)
+                continue
             m = TITLE_OF.match(between) or _title_after_clause(between)
             if m and not PERSON.search(between):
                 yield Seen(c.committee, p.group("name"), _position(m.group("pos")), p.start(), c.end)

@@ -732,3 +732,16 @@ def test_one_word_name_before_a_new_sentence_line_is_not_joined() -> None:
     text = ("The Risk Committee comprises Ms. Qian Li and Mr. Bai\n"
             "The Board met twice.")
     assert ("risk", "Bai The", None) not in memberships(text)
+
+
+def test_chairman_of_the_board_chairs_a_committee() -> None:
+    text = ("The Board comprises Mr. Tam Kwok Hung (Chairman) and Ms. Siu Pui Yee.\n\n"
+            "The Risk Committee comprises Mr. Tam Kwok Hung and Ms. Siu Pui Yee. "
+            "The Chairman of the Board chairs the Risk Committee.")
+    assert memberships(text) == {("risk", "Tam Kwok Hung", "chair"), ("risk", "Siu Pui Yee", None)}
+
+
+def test_board_chairman_chairing_without_one_titled_person_gives_no_chair() -> None:
+    text = ("The Risk Committee comprises Mr. Tam Kwok Hung and Ms. Siu Pui Yee. "
+            "The Chairman of the Board chairs the Risk Committee.")
+    assert memberships(text) == {("risk", "Tam Kwok Hung", None), ("risk", "Siu Pui Yee", None)}
