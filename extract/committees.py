@@ -1183,8 +1183,10 @@ def _name_resolver(text: str) -> Resolver:
     def resolve(name: str) -> str | None:
         if " " in name:
             name = " ".join(name.split())
-            if counts.get(name, 0) <= 1 and len(_occurrences(text, name)) <= 1:
-                return _ocr_variant_of(name, full) or name
+            if counts.get(name, 0) <= 1:
+                variant = _ocr_variant_of(name, full)
+                if variant and len(_occurrences(text, name)) <= 1:  # the costly scan only for a candidate
+                    return variant
             return name
         hits = {f for f in full if name.casefold() in {t.casefold() for t in (f.split()[0], f.split()[-1])}}
         return hits.pop() if len(hits) == 1 else None
