@@ -14,7 +14,8 @@ into one line (`5. Ordinary Resolution No. 5 of 1,362,066,822 1,238,028 Annual G
    with other counts or percentages; every other word is the title, in reading order.
 
 A row whose vote cells do not add up to the header's columns is skipped with a reason, not
-guessed. Pure text in, plain values out: `extract.meetings` turns rows into facts.
+guessed; a row withdrawn or not put to the vote (said in the row, or by a sentence naming its number)
+keeps its own title, if it has one, and no votes. Pure text in, plain values out: `extract.meetings` turns rows into facts.
 """
 from __future__ import annotations
 
@@ -83,13 +84,30 @@ ROW_TAIL = re.compile(
 NOT_PASSED = re.compile(r"\bnot\s+(?:been\s+)?(?:duly\s+)?(?:passed|carried|approved)\b|\bwas\s+rejected\b|"
                         r"\bfailed\s+to\s+pass\b|\bvoted\s+down\b", re.I)
 PASSED = re.compile(r"\b(?:duly\s+)?(?:passed|carried)\b", re.I)
-WITHDRAWN = re.compile(r"\bwithdrawn\b|\bnot\s+(?:been\s+)?put\s+(?:forward\s+)?to\s+(?:the\s+)?vote\b|"
-                       r"\bnot\s+voted\s+(?:on|upon)\b", re.I)
+_WITHDRAWN = r"withdrawn\b|not\s+(?:been\s+)?put\s+(?:forward\s+)?to\s+(?:the\s+)?vote\b|not\s+voted\s+(?:on|upon)\b"
+WITHDRAWN = re.compile(rf"\b(?:{_WITHDRAWN})", re.I)
+# What a withdrawn row says of itself, and is not its title: a cell `Withdrawn` / `Not put to vote`, a
+# bracket `(withdrawn)`, a clause `– this resolution was withdrawn and not put to the vote` to the end
+# of its cell.
+WITHDRAWN_NOTE = re.compile(
+    rf"[(\[][^()\[\]\t|\n]{{0,40}}?\b(?:{_WITHDRAWN})[^()\[\]\t|\n]{{0,80}}[)\]]|"
+    rf"(?:[-–—:;,][ \t]*)?(?:(?:(?:this|the|which|such)\s+)?(?:proposed\s+)?(?:(?:ordinary|special)\s+)?"
+    rf"resolution\s+)?(?:(?:was|has|had|is)\s+(?:been\s+)?)?\b(?:{_WITHDRAWN})(?:(?![ \u00a0]{{2,}})[^\t|\n])*",
+    re.I)
+# A statement elsewhere naming a row without votes as withdrawn, family `the proposed resolution no. 2
+# set out in the notice ... was withdrawn`: the number, then the withdrawal within the sentence.
+WITHDRAWN_STATEMENT_REACH = 300
+WITHDRAWN_STATEMENT_STOP = re.compile(r"\.(?=\s+[A-Z])|\n[ \t]*\n|\bresolutions?\b", re.I)
+# A not-applicable cell (`N/A`, `Not applicable`), as a withdrawn row has: neither a vote nor title text.
+NA_TOKEN = re.compile(r"N/?A|n/a|not\s+applicable", re.I)
 # Page furniture of PDF text inside a table (`– 2 –`, `Page 2`, the reader's `<<<PAGE 2>>>` marker):
 # blanked before reading rows.
-PAGE_NUMBER = re.compile(r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|"
-                         r"<<<PAGE[ \t]*\d{1,4}>>>)[ \t]*$",
-                         re.M)
+_FURNITURE = (r"[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?|"
+              r"<<<PAGE[ \t]*\d{1,4}>>>)[ \t]*")
+PAGE_NUMBER = re.compile(rf"^{_FURNITURE}$", re.M)
+# Page furniture with the blank lines around it (`... auditor of the<TAB>1,000\n\n<<<PAGE 2>>>\n– 2 –\n
+# Company and ...`): one `|` line of the same length, so a row wrapped over a page break goes on.
+PAGE_BREAK = re.compile(rf"\n(?:[ \t]*\n)*(?:{_FURNITURE}\n(?:[ \t]*\n)*)+")
 # A percentage with a space before its sign (`99.99 %`), closed up (same length) before reading.
 SPACED_PERCENT = re.compile(r"(\d) %(\))?")
 # Resolution kind: table section labels (`ORDINARY RESOLUTIONS`) and row statements (`passed as a
@@ -130,6 +148,12 @@ PROSE_LINE = 120
 # starts with a capitalised word and has PROSE_WORDS words or more, after a line ending on a vote cell.
 PROSE_START = re.compile(r"[ \u00a0]*[A-Z][A-Za-z'’]*\b(?![.)])")
 PROSE_WORDS = 6
+# A title cell cut mid-phrase (`... as the auditor of the` / `Company and to authorise ...`): the line
+# below continues the title, whatever its first word, and is neither a sentence below the table nor
+# a section heading.
+MID_PHRASE = re.compile(r"(?:\b(?:the|of|and|or|to|a|an|in|on|at|by|for|from|with|into|under|upon|as|its|"
+                        r"their|his|her|this|that|these|those|such|each|any|all|other|between|including|than|"
+                        r"per|no|not|be|been|is|are|was|were)|[,;&/(\-–—])$", re.I)
 # A section heading between tables, family `III. POLL RESULTS OF THE A SHAREHOLDERS CLASS MEETING`,
 # `IV. Poll results of the H Share Class Meeting`, `2. VOTING RESULTS OF THE EGM`, `POLL RESULTS OF THE
 # AGM`: a line without cells, numbered with a roman numeral, or written in capitals (numbered with an
@@ -205,6 +229,7 @@ class _Cells:
 
 def find_tables(text: str, problems: list[tuple[str, int, int]] | None = None) -> list[Table]:
     """Every vote table of `text` with its rows; `problems` collects (reason, start, end) of rows skipped."""
+    text = PAGE_BREAK.sub(lambda m: "\n|" + " " * (len(m.group(0)) - 3) + "\n", text)
     text = PAGE_NUMBER.sub(lambda m: "|" + " " * (len(m.group(0)) - 1), text)
     text = SPACED_PERCENT.sub(lambda m: m.group(1) + "%" + (m.group(2) or "") + " ", text)
     headers = _headers(text)
@@ -323,6 +348,10 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
     if current is not None:
         end = row_end(text, current.end, min(limit, current.end + ROW_REACH), columns.names)
         table.rows.append(_row(text, current, current_number, (floor, end), columns.names, problems))
+    reach = (floor, min(limit, (table.rows[-1].end if table.rows else columns.end) + WITHDRAWN_STATEMENT_REACH))
+    for row in table.rows:
+        if not row.votes and not row.withdrawn and _withdrawn_by_statement(text, row.number, *reach):
+            row.withdrawn = True  # `2.<TAB>To adopt the scheme<TAB>N/A<TAB>N/A`, withdrawn says a sentence
     table.rows = [r for r in table.rows if r.votes or r.withdrawn]
     if table.rows:
         table.end = table.rows[-1].end
@@ -494,18 +523,23 @@ def row_end(text: str, start: int, limit: int, columns: tuple[str, ...]) -> int:
 
     The title of a row may wrap past its vote cells (continuation lines and `|` cell lines), so
     the row goes on after the votes until a blank line, a long prose line, or `limit`; a row
-    with no votes (withdrawn) ends at its first blank line, before any prose below the table.
+    with no votes (withdrawn) ends at its first blank line, before any prose below the table. A
+    line below a title cut mid-phrase (`MID_PHRASE`) continues it, even when it looks like prose or
+    a heading; page furniture between the two was made one `|` line by `find_tables`.
     """
-    pos, votes_at = start, None
+    pos, votes_at, previous = start, None, ""
     for line in re.finditer(r"[^\n]*(?:\n|$)", text[start:limit]):
         body = line.group(0)
         if line.start() > 0:
             if not body.strip(" \t\u00a0\n") and body:
                 return pos
-            if votes_at is not None and len(body) >= PROSE_LINE and not re.search(r"[\t|]", body):
+            wrapped = _ends_mid_phrase(previous)
+            if votes_at is not None and len(body) >= PROSE_LINE and not re.search(r"[\t|]", body) and not wrapped:
                 return pos
-            if votes_at is not None and section_heading(body):
+            if votes_at is not None and section_heading(body) and not wrapped:
                 return pos
+        if body.strip(" \t\u00a0\n|"):
+            previous = body
         pos = start + line.end()
         if votes_at is None and len(read_cells(text[start:pos]).counts) >= len(columns):
             votes_at = pos
@@ -542,7 +576,10 @@ def read_cells(chunk: str) -> _Cells:
 
 def _read_cell(cell: str, offset: int, cells: _Cells) -> None:
     """Classify the tokens of one cell into vote counts, percentages, result flags and words."""
-    tokens = [(m.group(0), offset + m.start()) for m in re.finditer(r"\S+", cell)]
+    if NA_TOKEN.fullmatch(cell.strip()):
+        return
+    tokens = [(m.group(0), offset + m.start()) for m in re.finditer(r"\S+", cell)
+              if not NA_TOKEN.fullmatch(m.group(0))]
     if not tokens:
         return
     result = RESULT_CELL.fullmatch(cell.strip())
@@ -631,11 +668,15 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
     row.kind = _row_kind(text, (floor, marker.start), body, chunk[len(body):])
     counts = _pick_counts(body, cells, columns)
     row.title = _title([word for word, _ in sorted(cells.words, key=lambda w: w[1])])
+    if WITHDRAWN.search(chunk) and all(value == 0 for value, _ in cells.counts):
+        # `Withdrawn<TAB>N/A<TAB>N/A`, `To adopt the scheme (withdrawn)<TAB>-<TAB>-`: no votes were cast
+        row.withdrawn = True
+        row.title = _withdrawn_title(body)
+        return row
     if counts is None:
         if cells.counts:
             problems.append((f"resolution {number}: {len(cells.counts)} vote cells for columns "
                              f"{'/'.join(columns)}", marker.start, end))
-        row.withdrawn = not cells.counts and bool(WITHDRAWN.search(chunk))
         return row
     row.votes = {name: value for name, value in zip(columns, counts) if name != "total"}
     row.total = dict(zip(columns, counts)).get("total")
@@ -643,6 +684,25 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
         row.percents = {name: p for name, p in zip(columns, cells.percents) if name != "total"}
     row.passed = _stated_result(chunk, cells)
     return row
+
+
+def _withdrawn_title(body: str) -> str | None:
+    """The title of a withdrawn row: its words without what it says of the withdrawal (`WITHDRAWN_NOTE`);
+    None when that is all the row says."""
+    kept = WITHDRAWN_NOTE.sub(lambda m: " " * len(m.group(0)), body)
+    return _title([word for word, _ in sorted(read_cells(kept).words, key=lambda w: w[1])])
+
+
+def _withdrawn_by_statement(text: str, number: str, start: int, end: int) -> bool:
+    """A sentence in [start, end) names resolution `number` and says it was withdrawn or not put to the
+    vote, before it names another resolution or ends (`the proposed resolution no. 2 set out in the
+    notice of the EGM ... was withdrawn`)."""
+    named = re.compile(rf"\bresolutions?\s+(?:Nos?\.?\s*|numbered\s+)?{re.escape(number)}(?![\w(]|\.\d)", re.I)
+    for m in named.finditer(text, start, end):
+        stop = WITHDRAWN_STATEMENT_STOP.search(text, m.end(), m.end() + WITHDRAWN_STATEMENT_REACH)
+        if WITHDRAWN.search(text, m.end(), stop.start() if stop else m.end() + WITHDRAWN_STATEMENT_REACH):
+            return True
+    return False
 
 
 def _pick_counts(body: str, cells: _Cells, columns: tuple[str, ...]) -> list[int] | None:
@@ -706,11 +766,21 @@ def _prose_below(body: str, columns: tuple[str, ...]) -> int:
             break
         if (line.start() > 0 and not re.search(r"[\t|]|\S {2,}\S", text) and PROSE_START.match(text)
                 and len(re.findall(r"\b[A-Za-z]{2,}\b", text)) >= PROSE_WORDS and _ends_on_vote_cell(previous)
-                and len(read_cells(body[:line.start()]).counts) >= len(columns)):
+                and not _ends_mid_phrase(previous) and len(read_cells(body[:line.start()]).counts) >= len(columns)):
             return line.start()
         if text.strip():
             previous = text
     return len(body)
+
+
+def _ends_mid_phrase(line: str) -> bool:
+    """The line's last cell of words (its title part, vote cells after it aside) ends mid-phrase
+    (`MID_PHRASE`): the title wraps onto the next line."""
+    for cell in reversed([c.strip() for c in CELL_SEP.split(line.strip()) if c.strip()]):
+        if RESULT_CELL.fullmatch(cell) or all(_token_kind(tok) != "word" for tok in cell.split()):
+            continue
+        return MID_PHRASE.search(cell) is not None
+    return False
 
 
 def _ends_on_vote_cell(line: str) -> bool:

@@ -392,3 +392,18 @@ def test_each_table_takes_the_meeting_of_its_section_heading(egm: str, class_a: 
         ("egm", "2", 509000000, "To approve the H Share buy-back mandate"),
         ("class_a", "1", 400000000, "To approve the H Share buy-back mandate"),
         ("class_h", "1", 109000000, "To approve the H Share buy-back mandate")]
+
+
+def test_withdrawn_resolution_stays_in_the_graph_without_votes_title_or_result() -> None:
+    text = ANNOUNCEMENT.replace("2.\tTo declare a final dividend\t500,000 (90.00%)\t100,000 (10.00%)",
+                                "2.\tWithdrawn\tN/A\tN/A")
+    resolutions = {r.number: r for r in run_text(text).facts if r.TYPE == "resolution"}
+    withdrawn = resolutions["2"]
+    assert (withdrawn.withdrawn, withdrawn.title, withdrawn.passed) == (True, None, None)
+    assert (withdrawn.votes_for, withdrawn.votes_against, withdrawn.percent_for) == (None, None, None)
+    assert not withdrawn.exported() and resolutions["1"].exported() and not resolutions["1"].withdrawn
+    # its own title when the row gives one; never the withdrawal note
+    text = ANNOUNCEMENT.replace("2.\tTo declare a final dividend\t500,000 (90.00%)\t100,000 (10.00%)",
+                                "2.\tTo declare a final dividend (withdrawn)\t-\t-")
+    withdrawn = next(r for r in run_text(text).facts if r.TYPE == "resolution" and r.number == "2")
+    assert (withdrawn.withdrawn, withdrawn.title, withdrawn.votes_for) == (True, "To declare a final dividend", None)

@@ -500,3 +500,92 @@ def test_statement_below_the_table_gives_kinds_by_number() -> None:
                       "Resolution No. 1 was passed as an ordinary resolution. Resolution No. 1 was passed as a "
                       "special resolution."):
         assert kinds(statement)[0] == ("1", None)
+
+
+def test_withdrawn_rows_have_no_votes_and_their_own_title_or_none() -> None:
+    table = ("For\tAgainst\n1.\tTo adopt the accounts\t90 (90.00%)\t10 (10.00%)\n{}\n"
+             "3.\tTo amend the articles\t80\t20\n")
+    second = lambda row: only_table(table.format(row)).rows[1]  # noqa: E731
+    for row in ("2.\tWithdrawn\tN/A\tN/A", "2.\tWithdrawn", "2.\tNot put to vote\tNot put to vote",
+                "2.\t(Withdrawn)\t-\t-", "2.  Withdrawn   N/A   N/A"):
+        got = second(row)
+        assert (got.number, got.withdrawn, got.title, got.votes, got.percents) == ("2", True, None, {}, {}), row
+    for row in ("2.\tTo adopt the 2025 Share Award Scheme\tWithdrawn\tWithdrawn",
+                "2.\tTo adopt the 2025 Share Award Scheme (withdrawn)\t-\t-",
+                "2.\tTo adopt the 2025 Share Award Scheme\tN/A\tN/A\tThis resolution was withdrawn",
+                "2.\tTo adopt the 2025 Share Award Scheme – this resolution was withdrawn and not put to the vote\t"
+                "Not applicable\tNot applicable",
+                "2.\tTo adopt the 2025 Share Award\tWithdrawn\tWithdrawn\n\tScheme"):
+        got = second(row)
+        assert (got.withdrawn, got.title, got.votes) == (True, "To adopt the 2025 Share Award Scheme", {}), row
+    # a statement naming the row's number says what its `N/A` cells do not
+    text = ("The proposed resolution no. 2 set out in the notice of the EGM in relation to the 2025 Share Award "
+            "Scheme was withdrawn and was not put to vote.\n\n" + table.format("2.\tTo adopt the scheme\tN/A\tN/A"))
+    got = only_table(text).rows[1]
+    assert (got.number, got.withdrawn, got.title, got.votes) == ("2", True, "To adopt the scheme", {})
+
+
+def test_rows_not_withdrawn() -> None:
+    table = "For\tAgainst\n1.\tTo adopt the accounts\t90\t10\n{}\n3.\tTo amend the articles\t80\t20\n{}"
+
+    def numbers(row: str, below: str = "") -> list[tuple[str, bool]]:
+        return [(r.number, r.withdrawn) for r in only_table(table.format(row, below)).rows]
+
+    # votes cast: a title speaking of a withdrawal is not one
+    assert numbers("2.\tTo approve the withdrawn listing application of the subsidiary\t70\t30")[1] == ("2", False)
+    # no votes and no word of a withdrawal, or a statement about another resolution: not a row
+    assert numbers("2.\tTo adopt the scheme\tN/A\tN/A") == [("1", False), ("3", False)]
+    assert numbers("2.\tTo adopt the scheme\tN/A\tN/A",
+                   "\nAs resolution no. 2(a) was passed, resolution no. 4 was not put to the vote.\n") == [
+        ("1", False), ("3", False)]
+    assert numbers("2.\tTo adopt the scheme\tN/A\tN/A",
+                   "\nResolution no. 2 was passed; resolution no. 4 was withdrawn.\n") == [("1", False), ("3", False)]
+
+
+@pytest.mark.parametrize("word", ["the", "of", "and", "to", "for"])
+def test_title_wrapped_onto_a_line_starting_with_a_capital_after_mid_phrase(word: str) -> None:
+    cut = {"the": "the auditor of the", "of": "the auditor of", "and": "the auditor of the Company and",
+           "to": "the auditor of the Company and", "for": "the auditor of the Company for"}[word]
+    rest = {"the": "Company and to authorise the board of directors to fix its",
+            "of": "The Company and to authorise the board of directors to fix its",
+            "and": "To authorise the board of directors of the Company to fix its",
+            "to": "Authorise the board of directors of the Company to fix its",
+            "for": "The Ensuing Year and to authorise the board of directors to fix its"}[word]
+    head = cut + ("" if word != "to" else " to")
+    text = (f"ORDINARY RESOLUTIONS\tFor\tAgainst\n"
+            f"4.\tTo re-appoint PricewaterhouseCoopers as {head}\t812,345,120\t0\n{rest}\nremuneration.\n"
+            f"100.00%\n0.00%\n5.\tTo grant a general mandate to the directors\t650,221,480\t162,123,640\n"
+            f"80.04%\n19.96%\n")
+    row = only_table(text).rows[0]
+    assert row.title == f"To re-appoint PricewaterhouseCoopers as {head} {rest} remuneration"
+    assert row.votes == {"for": 812345120, "against": 0}
+
+
+def test_title_wrapped_over_page_furniture_and_blank_lines() -> None:
+    text = ("\tFor\tAgainst\tTotal number of votes\n"
+            "3.\tTo re-appoint BDO Limited as auditor of the\t1,021,356,000\t2,100,000\t1,023,456,000\n\n"
+            "<<<PAGE 2>>>\n– 2 –\n"
+            "Company and to authorise the board of directors\t(99.79%)\t(0.21%)\t(100%)\n"
+            "to fix its remuneration.\n"
+            "4.\tTo give a general mandate to the directors\t868,205,500\t155,250,500\t1,023,456,000\n")
+    first, second = only_table(text).rows
+    assert first.title == ("To re-appoint BDO Limited as auditor of the Company and to authorise the board of "
+                           "directors to fix its remuneration")
+    assert first.percents == {"for": 99.79, "against": 0.21}
+    assert second.number == "4"
+
+
+def test_a_complete_title_does_not_take_the_sentence_below() -> None:
+    # the last title ends on a word, not mid-phrase: the capitalised sentence below is not title text
+    text = ("\tFor\tAgainst\n1.\tTo adopt the accounts\t90\t10\n"
+            "2.\tTo re-appoint KPMG as auditor\t950\t50\n"
+            "Tricor Investor Services Limited, the share registrar of the Company, acted as the scrutineer.\n")
+    assert only_table(text).rows[-1].title == "To re-appoint KPMG as auditor"
+    # nor a heading of the next table after a page break
+    text = ("\tFor\tAgainst\n1.\tTo adopt the accounts\t90\t10\n2.\tTo re-appoint KPMG as auditor\t950\t50\n\n"
+            "<<<PAGE 2>>>\n– 2 –\n\nPOLL RESULTS OF THE H SHARE CLASS MEETING\n\n"
+            "\tFor\tAgainst\n1.\tTo approve the repurchase mandate\t70\t30\n")
+    tables = find_tables(text)
+    assert [[(r.number, r.title) for r in t.rows] for t in tables] == [
+        [("1", "To adopt the accounts"), ("2", "To re-appoint KPMG as auditor")],
+        [("1", "To approve the repurchase mandate")]]
