@@ -6,11 +6,14 @@ phrasing families the dev documents lack, after the extractors existed:
 
 - `heldout` (23 documents): measured first at recall 0.784, precision 0.992 (attendance 0.75);
 - `heldout2` (20 documents, written independently of the first set): recall 0.863, precision
-  0.992 (resolution 0.929: class-meeting tables read as AGM resolutions).
+  0.992 (resolution 0.929: class-meeting tables read as AGM resolutions);
+- `heldout3` (18 documents, mostly corporate-governance report excerpts and poll results):
+  recall 0.765, precision 0.986 (committee_membership 0.971 from OCR-misspelt names, officer
+  0.957 from a committee chair read as board chairman).
 
 The families at fault were then fixed, for the family and with unit tests in other wording, so
 these sets no longer measure generalisation: they guard against regressions. After the fixes both
-score 1.0 precision; recall 0.98 (heldout) and 1.0 (heldout2). What is asserted:
+score 1.0 precision; recall 0.98 (heldout), 1.0 (heldout2) and 0.996 (heldout3). What is asserted:
 - precision >= 0.98 for directorship and >= 0.97 for every other annotated type (a type with no
   output made no false claims: its precision is not tested, its recall is);
 - recall at least the floor below, a little under today's measure.
@@ -28,7 +31,7 @@ from kg.facts import export_lines
 from kg.store import OxigraphStore
 
 DATA = Path(__file__).parent / "data"
-SETS = ("heldout", "heldout2")
+SETS = ("heldout", "heldout2", "heldout3")
 
 PRECISION_FLOOR = {"directorship": 0.98}
 DEFAULT_PRECISION_FLOOR = 0.97
