@@ -14,7 +14,7 @@ before + pledged - released, percentages vs shares and issued capital); a failed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extract.aliases import NameBook, is_generic, name_after, name_before, name_key
@@ -46,6 +46,29 @@ START_COL = re.compile(r"commencement|\bstart|\bbeginning|initial\s+date|incepti
                        r"^\s*(?:pledge\s+date|date\s+of\s+(?:the\s+)?(?:pledge|registration))", re.I)
 #: Header of the end-date column of a pledge: `Expiry date of the pledge`, `Maturity date`.
 EXPIRY_COL = re.compile(r"expir|maturity|\bend\s+date|due\s+date", re.I)
+#: Header of the end date after a pledge's term was extended: `Expiry date after extension`,
+#: `Extended expiry date`, `New maturity date`, `Revised expiry date`, `Extended to`. Where a table
+#: has both this and an original expiry column, the pledge ends on the extended date.
+EXTENDED_EXPIRY_COL = re.compile(r"(?=.*(?:expir|maturity|\bend\s+date|due\s+date))"
+                                 r".*\b(?:extend\w*|extension|new|revised|renewed|renewal|postponed|deferred|"
+                                 r"adjusted|(?:after|upon|following)\s+(?:the\s+)?(?:extension|renewal|"
+                                 r"postponement|deferral|adjustment|change))\b|"
+                                 r"^\s*(?:extended|postponed|deferred)\s+(?:to|until|till)\b", re.I)
+#: Header of the end date as it was before an extension: `Original expiry date`, `Previous
+#: maturity date`, `Expiry date before extension`.
+ORIGINAL_EXPIRY_COL = re.compile(r"\b(?:original\w*|previous\w*|initial\w*|prior|former|old)\b|"
+                                 r"\bbefore\b", re.I)
+#: A pledge table, heading, title or lead about an extension of the term of a pledge: `EXTENSION
+#: OF SHARE PLEDGE`, `extended the term of a pledge`, `the pledge ... has been extended`.
+EXTENSION = re.compile(r"\bextension\s+of\s+(?:the\s+)?(?:term\s+of\s+(?:the\s+)?)?(?:share\s+|equity\s+)?pledge|"
+                       r"\bpledge\s+extension|\bextended\s+(?:pledge|the\s+(?:term|expiry|maturity|pledge))\b"
+                       r"[^.\n]{0,60}?\bpledge|\bextended\s+the\s+pledge\b|"
+                       r"\bpledge\b[^.\n]{0,120}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+extended\b",
+                       re.I)
+#: A column about the extension itself: `Commencement date of the extension`.
+EXTENSION_WORD = re.compile(r"\bextend\w*|\bextension|\brenew\w*|\bpostpone\w*", re.I)
+#: How far into the document the title and lead run (where an extension notice says so).
+LEAD_CHARS = 2000
 #: Header of the release-date column: `Release date`, `Date of release`, `Date of release of pledge`.
 RELEASE_DATE_COL = re.compile(r"(?:release|unpledg\w*|discharge|cancell?ation)\s+date|released?\s+on|"
                               r"date\s+of\s+(?:the\s+)?(?:release|unpledg|discharge|cancell?ation)", re.I)
@@ -124,6 +147,8 @@ class Columns:
 def _columns(table: Table, release: bool) -> Columns:
     """Locate the fields by header keywords; release tables end on the release (or expiry) date."""
     end = table.find(RELEASE_DATE_COL) if release else None
+    if end is None and not release:
+        end = _expiry_column(table)
     if end is None:
         end = table.find(EXPIRY_COL)
     pledgor = table.find(PLEDGOR_COL, exclude=PLEDGEE_COL)
@@ -131,7 +156,7 @@ def _columns(table: Table, release: bool) -> Columns:
         pledgor=0 if pledgor is None else pledgor,
         pledgee=table.find(PLEDGEE_COL, exclude=re.compile(r"whether|date", re.I)),
         shares=table.find(SHARES_COL, exclude=NOT_COUNT_COL),
-        start=table.find(START_COL),
+        start=_start_column(table),
         end=end,
         holding_pct=table.find(HOLDING_PCT_COL, exclude=CAPITAL_PCT_COL),
         capital_pct=table.find(CAPITAL_PCT_COL, exclude=re.compile(r"number|\(", re.I)),
@@ -139,6 +164,42 @@ def _columns(table: Table, release: bool) -> Columns:
         supplemental=table.find(SUPPLEMENTAL_COL),
         purpose=table.find(PURPOSE_COL),
     )
+
+
+def _start_column(table: Table) -> int | None:
+    """The pledge's own start, not the start of an extension of its term (`Commencement date of
+    the extension`), unless that is the only start stated."""
+    own = table.find(START_COL, exclude=EXTENSION_WORD)
+    return own if own is not None else table.find(START_COL)
+
+
+def _expiry_column(table: Table) -> int | None:
+    """The end date of a pledge: the extended expiry where the table also states the original one
+    (`Original expiry date` + `Expiry date after extension`), else the first expiry column."""
+    extended = table.find(EXTENDED_EXPIRY_COL, exclude=ORIGINAL_EXPIRY_COL)
+    if extended is not None:
+        return extended
+    return table.find(EXPIRY_COL, exclude=ORIGINAL_EXPIRY_COL)
+
+
+def has_original_expiry_only(table: Table) -> bool:
+    """Only an expiry as it was before an extension (`Original expiry date`): not the pledge's end."""
+    return table.find(EXPIRY_COL) is not None and _expiry_column(table) is None
+
+
+def is_extension_notice(text: str) -> bool:
+    """The title or lead says a pledge's term was extended (`EXTENSION OF SHARE PLEDGE`)."""
+    return bool(EXTENSION.search(text[:LEAD_CHARS]))
+
+
+def is_extension_table(text: str, table: Table) -> bool:
+    """Pledges whose term was extended, not new pledges: the table states an extended expiry
+    beside the original, or the heading just above it is about an extension."""
+    original = any(EXPIRY_COL.search(c.label) and ORIGINAL_EXPIRY_COL.search(c.label) for c in table.columns)
+    if original and table.find(EXTENDED_EXPIRY_COL, exclude=ORIGINAL_EXPIRY_COL) is not None:
+        return True
+    headings = list(SECTION_HEADING.finditer(text, max(0, table.start - 800), table.start))
+    return bool(headings) and bool(re.search(r"\bextension|\bextended", headings[-1].group("title"), re.I))
 
 
 def is_pledge_table(table: Table) -> bool:
@@ -282,14 +343,20 @@ class PledgeReading:
     facts: list[Pledge | PledgeRelease]
     tables: list[Table]
     problems: list[tuple[str, int, int]]
+    #: Pledges read from extension tables: the same pledges with a later end, not newly pledged.
+    extended: list[Pledge] = field(default_factory=list)
 
 
 def read_pledges(ctx: DocContext, book: NameBook) -> PledgeReading:
     """Every pledge and release row of the document's pledge tables (pure: nothing is logged)."""
     reading = PledgeReading([], pledge_tables(ctx), [])
+    notice = is_extension_notice(ctx.text)
     for table in reading.tables:
         release = is_release_table(ctx.text, table)
         cols = _columns(table, release)
+        if not release and notice and has_original_expiry_only(table):
+            cols = replace(cols, end=None)  # the end before the extension is no longer the end
+        extension = not release and (notice or is_extension_table(ctx.text, table))
         build = _release if release else _pledge
         previous: tuple[Cell, ...] | None = None
         for raw in table.rows:
@@ -299,7 +366,10 @@ def read_pledges(ctx: DocContext, book: NameBook) -> PledgeReading:
             if isinstance(values, str):
                 reading.problems.append((values, row[0].start, row[-1].end))
             else:
-                reading.facts.append(build(ctx, table, cols, row, values))
+                fact = build(ctx, table, cols, row, values)
+                reading.facts.append(fact)
+                if extension:
+                    reading.extended.append(fact)
     return reading
 
 
@@ -423,10 +493,10 @@ def _sum_by_pledgor(facts: list[Pledge | PledgeRelease], kind: type) -> dict[tup
 
 
 def balance_findings(ctx: DocContext, facts: list[Pledge | PledgeRelease],
-                     holdings: list[HoldingRow]) -> list[DataQualityFinding]:
+                     holdings: list[HoldingRow], extended: list[Pledge] = ()) -> list[DataQualityFinding]:
     """Pledged after = pledged before + pledged now - released now, for each holder whose table
-    row states both figures."""
-    pledged = _sum_by_pledgor(facts, Pledge)
+    row states both figures; an extended pledge was already pledged before, so it adds nothing."""
+    pledged = _sum_by_pledgor([f for f in facts if not any(f is e for e in extended)], Pledge)
     released = _sum_by_pledgor(facts, PledgeRelease)
     out = []
     for row in holdings:
@@ -506,7 +576,7 @@ def findings(ctx: DocContext, reading: PledgeReading, book: NameBook) -> list[Da
     holdings = read_holdings(ctx.text, book)
     out = [f for table in reading.tables for f in total_findings(ctx, table)]
     out += [f for table, cols in holdings.tables for f in total_findings(ctx, table, cols.held_pct)]
-    out += balance_findings(ctx, reading.facts, holdings.rows)
+    out += balance_findings(ctx, reading.facts, holdings.rows, reading.extended)
     out += capital_findings(ctx, reading.facts, holdings.rows)
     out += holding_findings(ctx, reading.facts, holdings.rows)
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.records import Announcement, DataQualityFinding, Pledge, PledgeRelease
+from extract.readers import read_announcement
 from extract.run import extract_announcement
 from kg.evaluate import evaluate
 from tests.scoring import extracted, gold_lines
@@ -238,3 +239,90 @@ def test_passive_prose_pledge_and_release_with_expiry() -> None:
         ("pledge_release", "Lingfeng Global Investments Limited", "Eastern Bank Limited", 50_000_000, None,
          "2025-06-11"),
     ]
+
+
+# --- extensions of a pledge's term: the same pledge, ending on the extended date ----------------
+
+EXTENSION_HEAD = HEAD.replace("ANNOUNCEMENT ON PLEDGE OF SHARES BY THE CONTROLLING SHAREHOLDER",
+                              "ANNOUNCEMENT IN RELATION TO EXTENSION OF SHARE PLEDGE BY THE CONTROLLING SHAREHOLDER")
+EXTENDED = EXTENSION_HEAD + (
+    "I. BASIC INFORMATION ON THE EXTENSION OF PLEDGE\n\n"
+    "Name of shareholder\tNumber of pledged shares (shares)\tProportion to the total share capital of the "
+    "Company\tCommencement date of the pledge\tOriginal expiry date\tExtended expiry date\tPledgee\n"
+    "Yuntai Holding\t5,000,000\t1.00%\t2023/05/06\t2024/05/06\t2025/05/05\tBank of Lishui Co., Ltd.\n\n"
+    "II. ACCUMULATED PLEDGE\n\n"
+    "Name of shareholder\tNumber of shares held (shares)\tShareholding ratio\tNumber of pledged shares before "
+    "the extension (shares)\tNumber of pledged shares after the extension (shares)\n"
+    "Yuntai Holding\t100,000,000\t20.00%\t5,000,000\t5,000,000\n") + TAIL
+PLAIN_EXPIRY = HEAD + (
+    "I. BASIC INFORMATION OF THE PLEDGE OF SHARES\n\n"
+    "Name of shareholder\tNumber of pledged shares (shares)\tProportion to the total share capital of the "
+    "Company\tCommencement date of the pledge\tExpiry date of the pledge\tPledgee\n"
+    "Yuntai Holding\t5,000,000\t1.00%\t2024/05/03\t2025/05/02\tBank of Lishui Co., Ltd.\n") + TAIL
+
+
+def _pledges(doc_id: str, text: str) -> list[tuple]:
+    facts = extract_announcement(_announce(doc_id, text), MODULES).facts
+    return [(p.pledgor, p.pledgee, p.shares, p.start, p.end) for p in facts if isinstance(p, Pledge)]
+
+
+def test_extended_expiry_column_is_the_end_of_the_pledge() -> None:
+    facts = extract_announcement(_announce("extended", EXTENDED), MODULES).facts
+    assert _pledges("extended", EXTENDED) == [
+        ("Nanhe Yuntai Holding Co., Ltd.", "Bank of Lishui Co., Ltd.", 5_000_000, "2023-05-06", "2025-05-05")]
+    # the extended pledge was pledged before: 5,000,000 before and after is consistent
+    assert not [f for f in facts if isinstance(f, DataQualityFinding)]
+
+
+@pytest.mark.parametrize("label", ["Expiry date after extension", "New expiry date", "Revised maturity date",
+                                   "Extended to", "Expiry date (after the extension)"])
+def test_extended_expiry_labels_also_in_a_plain_notice(label: str) -> None:
+    """Both columns in a table decide, whatever the title says; the original end is never kept."""
+    text = EXTENDED.replace(EXTENSION_HEAD, HEAD).replace("EXTENSION OF PLEDGE", "PLEDGE OF SHARES") \
+        .replace("Extended expiry date", label)
+    assert [p[3:] for p in _pledges("relabelled", text)] == [("2023-05-06", "2025-05-05")]
+
+
+def test_original_and_extended_columns_in_either_order() -> None:
+    text = EXTENDED.replace("Original expiry date\tExtended expiry date", "Expiry date before extension\t"
+                            "Expiry date after extension")
+    swapped = EXTENDED.replace("Original expiry date\tExtended expiry date", "Extended expiry date\t"
+                               "Original expiry date").replace("2024/05/06\t2025/05/05", "2025/05/05\t2024/05/06")
+    assert [p[4] for p in _pledges("before-after", text)] == ["2025-05-05"]
+    assert [p[4] for p in _pledges("swapped", swapped)] == ["2025-05-05"]
+
+
+def test_extension_notice_keeps_the_pledge_start_not_the_extension_start() -> None:
+    text = EXTENDED.replace("Commencement date of the pledge\t", "Commencement date of the extension\t"
+                            "Commencement date of the pledge\t").replace("\t2023/05/06\t", "\t2024/05/06\t2023/05/06\t")
+    assert _pledges("extension-start", text) == [
+        ("Nanhe Yuntai Holding Co., Ltd.", "Bank of Lishui Co., Ltd.", 5_000_000, "2023-05-06", "2025-05-05")]
+
+
+def test_extension_notice_with_only_the_original_expiry_states_no_end() -> None:
+    text = EXTENDED.replace("\tExtended expiry date", "").replace("\t2025/05/05", "")
+    assert _pledges("original-only", text) == [
+        ("Nanhe Yuntai Holding Co., Ltd.", "Bank of Lishui Co., Ltd.", 5_000_000, "2023-05-06", None)]
+
+
+def test_plain_expiry_column_is_unchanged() -> None:
+    facts = extract_announcement(_announce("plain", PLAIN_EXPIRY), MODULES).facts
+    assert _pledges("plain", PLAIN_EXPIRY) == [
+        ("Nanhe Yuntai Holding Co., Ltd.", "Bank of Lishui Co., Ltd.", 5_000_000, "2024-05-03", "2025-05-02")]
+    assert not [f for f in facts if isinstance(f, DataQualityFinding)]
+
+
+def test_heldout_extension_notice_ends_on_the_extended_date() -> None:
+    pred = extracted([DATA / "heldout4" / "pledge__hubei-jingchu__2024-04-12.txt"], MODULES)
+    pledges = [(p["pledgor"], p["shares"], p["start"], p["end"]) for p in pred if p["type"] == "pledge"]
+    assert pledges == [("Wuhan Jingchu Investment Co., Ltd.", 20_000_000, "2023-04-11", "2025-04-10")]
+    result = extract_announcement(read_announcement(DATA / "heldout4" / "pledge__hubei-jingchu__2024-04-12.txt"),
+                                  MODULES)
+    assert not [f for f in result.facts if isinstance(f, DataQualityFinding)]
+
+
+@pytest.mark.parametrize("label", ["Expiry date of the pledge", "Maturity date", "Expiry date (upon release)",
+                                   "Original expiry date", "Expiry date before extension"])
+def test_labels_that_are_not_an_extended_expiry(label: str) -> None:
+    from extract.pledges import EXTENDED_EXPIRY_COL, ORIGINAL_EXPIRY_COL
+    assert not (EXTENDED_EXPIRY_COL.search(label) and not ORIGINAL_EXPIRY_COL.search(label))
