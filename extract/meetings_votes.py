@@ -37,6 +37,9 @@ VOTE_HEADER = re.compile(
 # A `Total number of votes` column named before the `For` column, in a cell of its own (not the
 # `approximate % of total number of votes cast` of a header).
 TOTAL_BEFORE = re.compile(r"[\t|\n][ \t]*TOTAL\b(?:\s+(?:number\s+of\s+)?(?:votes|shares)(?:\s+cast)?)?[^A-Za-z]{0,60}\Z", re.I)
+# A header cell spanning the vote columns named on the line below, family `Number of votes (approximate %)`,
+# `Number of shares voted (%)`, `Votes cast`.
+SUPER_HEADER_CELL = re.compile(r"\b(?:votes|shares\s+voted|voting)\b", re.I)
 # Cumulative-voting table header (one column of votes per candidate), family `Number of votes
 # obtained`, `CUMULATIVE VOTING ... Number of votes for`.
 CUMULATIVE_HEADER = re.compile(
@@ -175,6 +178,9 @@ class Columns:
     names: tuple[str, ...]
     start: int
     end: int
+    # the Total column's place was read from another header line than the column names: a row whose
+    # counts do not show which one is the total is not read
+    total_inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -256,14 +262,30 @@ def _headers(text: str) -> list[Columns]:
         if prose and not (prose.group("wrap") and m.group(0)[:1].isupper()):
             continue
         names = ["for", "against"]
-        if TOTAL_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+        total_before = TOTAL_BEFORE.search(text, max(0, m.start() - 100), m.start())
+        inferred = bool(total_before) and "\n" in text[total_before.start() + 1:m.start()]
+        if total_before and not _under_super_header(text, total_before.start(), m.start()):
             names.insert(0, "total")
         if m.group("abstain"):
             names.append("abstain")
         if m.group("total"):
             names.append("total")
-        out.append(Columns(tuple(names), m.start(), m.end()))
+        elif total_before and "total" not in names:
+            names.append("total")  # `Number of votes (%) | Total` above `For | Against`: the total comes last
+        inferred = inferred and not m.group("total")
+        out.append(Columns(tuple(names), m.start(), m.end(), inferred))
     return sorted(_drop_overlaps(out), key=lambda c: c.start)
+
+
+def _under_super_header(text: str, total_at: int, names_at: int) -> bool:
+    """The `Total` cell before the column names stands on the header line above them, after a cell
+    spanning the vote columns (`Number of votes (approximate %)`): the names on the line below fill that
+    span, and the Total column comes after them, not before."""
+    if "\n" not in text[total_at + 1:names_at]:
+        return False  # `Total number of votes | For | Against` on one line: the total is first
+    line_start = text.rfind("\n", 0, total_at + 1) + 1
+    cells = [c for c in CELL_SEP.split(text[line_start:total_at]) if c.strip()]
+    return bool(cells) and SUPER_HEADER_CELL.search(cells[-1]) is not None
 
 
 def _drop_overlaps(headers: list[Columns]) -> list[Columns]:
@@ -343,11 +365,13 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
             if marker.start - current.end > ROW_REACH:
                 break
             continue
-        table.rows.append(_row(text, current, current_number, (floor, stop), columns.names, problems))
+        table.rows.append(_row(text, current, current_number, (floor, stop), columns.names, problems,
+                               columns.total_inferred))
         current, current_number, state = marker, nxt[0], nxt[1]
     if current is not None:
         end = row_end(text, current.end, min(limit, current.end + ROW_REACH), columns.names)
-        table.rows.append(_row(text, current, current_number, (floor, end), columns.names, problems))
+        table.rows.append(_row(text, current, current_number, (floor, end), columns.names, problems,
+                               columns.total_inferred))
     reach = (floor, min(limit, (table.rows[-1].end if table.rows else columns.end) + WITHDRAWN_STATEMENT_REACH))
     for row in table.rows:
         if not row.votes and not row.withdrawn and _withdrawn_by_statement(text, row.number, *reach):
@@ -656,7 +680,7 @@ def _take(token: str, kind: str, offset: int, cells: _Cells) -> None:
 
 
 def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], columns: tuple[str, ...],
-         problems: list[tuple[str, int, int]]) -> VoteRow:
+         problems: list[tuple[str, int, int]], inferred: bool = False) -> VoteRow:
     """One row from its text: votes by column, title, kind, and what the row says of its result."""
     floor, end = bounds
     chunk = text[marker.end:end]
@@ -678,12 +702,51 @@ def _row(text: str, marker: Marker, number: str, bounds: tuple[int, int], column
             problems.append((f"resolution {number}: {len(cells.counts)} vote cells for columns "
                              f"{'/'.join(columns)}", marker.start, end))
         return row
-    row.votes = {name: value for name, value in zip(columns, counts) if name != "total"}
-    row.total = dict(zip(columns, counts)).get("total")
+    order = _total_aligned(columns, counts, inferred)
+    if order is None:
+        problems.append((f"resolution {number}: no vote cell is the total of the others "
+                         f"(columns {'/'.join(columns)})", marker.start, end))
+        return row
+    counts = [counts[i] for i in order]
+    names = tuple(n for n in columns if n != "total") + (("total",) if "total" in columns else ())
+    row.votes = {name: value for name, value in zip(names, counts) if name != "total"}
+    row.total = dict(zip(names, counts)).get("total")
     if len(cells.percents) == len(counts) == len(columns):
-        row.percents = {name: p for name, p in zip(columns, cells.percents) if name != "total"}
+        percents = [cells.percents[i] for i in order]
+        row.percents = {name: p for name, p in zip(names, percents) if name != "total"}
+    elif "total" in columns and len(cells.percents) == len(row.votes):
+        row.percents = dict(zip(row.votes, cells.percents))  # `900 (90%) | 100 (10%) | 1,000`: no total %
     row.passed = _stated_result(chunk, cells)
     return row
+
+
+def _total_aligned(columns: tuple[str, ...], counts: list[int], inferred: bool) -> list[int] | None:
+    """Indexes of `counts` in the order vote columns (for, against, abstain as the header has them), then
+    total. A table with a `Total` column: the total is the count equal to the sum of the others (or of
+    For and Against, abstentions not counted as votes cast). It is taken where the header puts it when it
+    adds up there; else where exactly one count adds up. When none does (or several), the header order
+    stands if the header named the Total on the line of the other columns (the filing's own sum is then
+    wrong, a finding of `meetings_checks`); if its place was inferred from another line, the row cannot
+    be aligned: None. Without a `Total` column, the header order."""
+    if "total" not in columns:
+        return list(range(len(counts)))
+    at = columns.index("total")
+
+    def adds_up(i: int) -> bool:
+        others = [c for j, c in enumerate(counts) if j != i]
+        return counts[i] == sum(others) or (len(others) == 3 and counts[i] == sum(others[:2]))
+
+    if adds_up(at):
+        found = at
+    else:
+        candidates = [i for i in range(len(counts)) if adds_up(i)]
+        if len(candidates) == 1:
+            found = candidates[0]
+        elif inferred:
+            return None
+        else:
+            found = at
+    return [i for i in range(len(counts)) if i != found] + [found]
 
 
 def _withdrawn_title(body: str) -> str | None:

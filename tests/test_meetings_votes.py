@@ -589,3 +589,48 @@ def test_a_complete_title_does_not_take_the_sentence_below() -> None:
     assert [[(r.number, r.title) for r in t.rows] for t in tables] == [
         [("1", "To adopt the accounts"), ("2", "To re-appoint KPMG as auditor")],
         [("1", "To approve the repurchase mandate")]]
+
+
+# A `Votes cast (%)` cell spanning the vote columns, a `Total votes` cell after it, and the column names on the
+# line below: the names fill the span, the total is the last count.
+SPANNED = ("Proposals\tVotes cast (%)\tTotal number of votes\n"
+           "\tFor\tAgainst\n"
+           "1.\tTo adopt the share award plan\t30,000 (37.50%)\t50,000 (62.50%)\t80,000\n"
+           "2.\tTo refresh the scheme mandate\t79,000 (98.75%)\t1,000 (1.25%)\t80,000\n")
+
+
+def test_spanning_vote_header_puts_the_total_column_last() -> None:
+    table = only_table(SPANNED)
+    assert table.columns.names == ("for", "against", "total")
+    assert [(r.number, r.votes, r.total) for r in table.rows] == [
+        ("1", {"for": 30000, "against": 50000}, 80000), ("2", {"for": 79000, "against": 1000}, 80000)]
+    assert table.rows[0].percents == {"for": 37.5, "against": 62.5}
+
+
+def test_spanning_vote_header_with_abstain_column() -> None:
+    text = ("Proposals\tNumber of votes (approximate %)\tTotal number of votes\n\tFor\tAgainst\tAbstain\n"
+            "1.\tTo adopt the share award plan\t600 (60%)\t300 (30%)\t100 (10%)\t1,000\n")
+    assert rows(text) == [("1", {"for": 600, "against": 300, "abstain": 100})]
+
+
+def test_the_count_that_is_the_sum_of_the_others_is_the_total() -> None:
+    # `Total` on the line above `For | Against`, with no spanning cell before it: the header would put the
+    # total first, but the last count is the sum of the others, so it is the total
+    text = ("Proposals\tTotal number of votes\n\tFor\tAgainst\n1.\tTo adopt the share award plan\t700\t300\t1,000\n")
+    (row,) = only_table(text).rows
+    assert (row.votes, row.total) == ({"for": 700, "against": 300}, 1000)
+
+
+def test_vote_columns_that_cannot_be_aligned_are_skipped_not_shifted() -> None:
+    # the total was placed from another header line and no count is the sum of the others: no votes at all
+    problems: list[tuple[str, int, int]] = []
+    text = SPANNED.replace("\t80,000\n2.", "\t90,000\n2.")
+    (row,) = find_tables(text, problems)[0].rows
+    assert row.number == "2" and row.votes == {"for": 79000, "against": 1000}
+    assert len(problems) == 1 and "resolution 1" in problems[0][0]
+
+
+def test_a_total_before_the_names_on_their_own_line_is_still_the_first_column() -> None:
+    text = "Proposals\tTotal votes\tFor\tAgainst\n1.\tTo adopt the share award plan\t1,000\t700 (70%)\t300 (30%)\n"
+    (row,) = only_table(text).rows
+    assert (row.votes, row.total) == ({"for": 700, "against": 300}, 1000)
