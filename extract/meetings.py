@@ -58,7 +58,10 @@ _SHARES = r"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b"
 # A count of shares: `660,025,770 Shares`, `1,234,567` (separators make it a count), `600 Shares`.
 _SHARE_COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?:\s+{_SHARES})?|(?P<n2>\d+)\s+{_SHARES}"
 _PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
-_REPRESENTING = rf"(?:[^.%]{{0,60}}?\b(?:represent\w*|accounting\s+for)\s+(?:approximately\s+|about\s+)?{_PCT})?"
+# The percentage of a share count: `, representing approximately 49.16% of ...`, or in brackets right after
+# the count, `480,000,000 A shares (64.00% of the A shares)`.
+_REPRESENTING = (rf"(?:(?:[^.%]{{0,60}}?\b(?:represent\w*|accounting\s+for)\s+|[ \t]*(?P<paren>\())"
+                 rf"(?:approximately\s+|about\s+)?{_PCT}(?(paren)[^()\n]{{0,80}}\)))?")
 _AGGREGATE = r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|in\s+aggregate\s+|together\s+)?"
 # Shares entitled to vote, family `total number of (A) Shares entitling the holders to attend and
 # vote ... at the EGM was 1,342,540,451 Shares` and `... was 249,182,030 Shares, which was the
@@ -101,6 +104,8 @@ CLASS_SPLIT = re.compile(rf"[^.]{{0,40}}?\b(?:including|comprising|of\s+which|co
 CLASS_COUNT = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:were\s+)?(?P<cls>[AH])[\s-]+[Ss]hares?\b")
 # The end of a sentence in prose: a full stop before a space or a line end (`52.28%` is no end).
 SENTENCE_END = re.compile(r"\.(?=\s|$)|\n")
+# Where a clause of a sentence ends, family `..., and H shareholders holding ...`, `...; while ...`.
+CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|whilst|whereas)\b")
 # Statements on every resolution: `all the ordinary resolutions ... were duly passed`.
 ALL_PASSED = re.compile(r"\ball\s+(?:of\s+)?the\s+(?:proposed\s+)?(?:ordinary\s+|special\s+)?(?:and\s+special\s+)?"
                         r"resolutions\b[^.]{0,250}?\b(?:were|was|have\s+been|had\s+been)\s+(?:duly\s+)?"
@@ -202,7 +207,12 @@ def extract_meetings(ctx: DocContext) -> list[Fact]:
     facts += _officials(ctx, company, date, units)
     total = capital[0].total if capital else None
     for info in meetings.values():
-        for check, message in check_meeting(info.kind, info.entitled, info.represented, info.percent, total):
+        found = check_meeting(info.kind, info.entitled, info.represented, info.percent, total)
+        # a class meeting's percentage may be of its class of shares, when the capital gives the split
+        of_class = {"class_a": capital[0].a_shares, "class_h": capital[0].h_shares}.get(info.kind) if capital else None
+        if found and of_class:
+            found = check_meeting(info.kind, info.entitled, info.represented, info.percent, of_class)
+        for check, message in found:
             facts.append(_finding(ctx, company, check, message, info.start, info.end))
     return facts
 
@@ -323,16 +333,50 @@ def _read_figures(text: str, meetings: dict[str, MeetingInfo]) -> None:
                 info.percent = float(pct) if pct is not None else None
 
 
+def _clause_kinds(text: str, sentence_start: int, start: int, end: int) -> list[str]:
+    """The meeting kinds named in the clause around [start, end) of a sentence: from the clause break
+    before it (`;`, `, and`, `, while`) to the one after it or the sentence end."""
+    before = [b.end() for b in CLAUSE_BREAK.finditer(text, sentence_start, start)]
+    stop = SENTENCE_END.search(text, end)
+    limit = stop.start() if stop else len(text)
+    after = CLAUSE_BREAK.search(text, end, limit)
+    return _kinds_in(text[before[-1] if before else sentence_start:after.start() if after else limit])
+
+
+def _other_clause_has_figures(text: str, sentence_start: int, m: re.Match[str]) -> bool:
+    """Another clause of the figure's sentence has a share count of its own and names a meeting."""
+    stop = SENTENCE_END.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    count_at = m.start("n") if m.group("n") else m.start("n2")
+    bounds = [sentence_start] + [b.end() for b in CLAUSE_BREAK.finditer(text, sentence_start, end)] + [end]
+    for start, stop_at in zip(bounds, bounds[1:]):
+        if start <= count_at < stop_at:
+            continue
+        if re.search(_SHARE_COUNT, text[start:stop_at], re.I) and _kinds_in(text[start:stop_at]):
+            return True
+    return False
+
+
 def _count(m: re.Match[str]) -> int:
     """The share count a figure pattern read (`n` with separators, `n2` followed by `Shares`)."""
     return int((m.group("n") or m.group("n2")).replace(",", ""))
 
 
 def _meeting_of(text: str, m: re.Match[str], meetings: dict[str, MeetingInfo]) -> MeetingInfo | None:
-    """The meeting a figure sentence speaks of: the one it names up to the figure, else the one it
-    names after it (`Shareholders holding ... 1,234 shares, representing ..., attended the EGM`),
-    else the single meeting."""
+    """The meeting a figure sentence speaks of: the one named in the clause of its count (`A shareholders
+    holding 480 A shares attended the A Share Class Meeting, and H shareholders holding 134 H shares
+    attended the H Share Class Meeting`), else the one it names up to the figure, else the one it names
+    after it (`Shareholders holding ... 1,234 shares, representing ..., attended the EGM`), else the
+    single meeting."""
     sentence_start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    clause = _clause_kinds(text, sentence_start, m.start("n") if m.group("n") else m.start("n2"),
+                           m.end("n") if m.group("n") else m.end("n2"))
+    if len(clause) == 1:
+        return meetings.get(clause[0])
+    if not clause and _other_clause_has_figures(text, sentence_start, m):
+        # `Shareholders holding 1,100 shares attended, and A shareholders holding 800 A shares attended the
+        # A Share Class Meeting`: the meeting named is the other clause's, not this figure's
+        return next(iter(meetings.values())) if len(meetings) == 1 else None
     named = _kinds_in(text[sentence_start:m.end()])
     if not named:
         end = SENTENCE_END.search(text, m.end())

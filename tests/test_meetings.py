@@ -407,3 +407,43 @@ def test_withdrawn_resolution_stays_in_the_graph_without_votes_title_or_result()
                                 "2.\tTo declare a final dividend (withdrawn)\t-\t-")
     withdrawn = next(r for r in run_text(text).facts if r.TYPE == "resolution" and r.number == "2")
     assert (withdrawn.withdrawn, withdrawn.title, withdrawn.votes_for) == (True, "To declare a final dividend", None)
+
+
+CLASS_MEETINGS = (
+    "JINGHAI PORT HOLDINGS CO., LTD.\n(Stock Code: 9999)\n\n"
+    "POLL RESULTS OF THE EXTRAORDINARY GENERAL MEETING, THE H SHARE CLASS MEETING AND THE A SHARE CLASS MEETING\n\n"
+    "The extraordinary general meeting (the \"EGM\"), the H share class meeting (the \"H Share Class Meeting\") and "
+    "the A share class meeting (the \"A Share Class Meeting\") of the Company were held on "
+    "3 June 2024.\n\n"
+    "As at the date of the meetings, the total number of issued shares of the Company was 2,000 shares, "
+    "comprising 1,500 A shares and 500 H shares.\n\n"
+    "{figures}\n\n"
+    "EGM\nSpecial resolution\tFor\tAgainst\n1. To approve the repurchase mandate\t1,100\t0\n\n"
+    "H Share Class Meeting\nSpecial resolution\tFor\tAgainst\n1. To approve the repurchase mandate\t300\t0\n\n"
+    "A Share Class Meeting\nSpecial resolution\tFor\tAgainst\n1. To approve the repurchase mandate\t800\t0\n"
+)
+
+
+def _represented(text: str) -> dict[str, tuple[int | None, float | None]]:
+    facts = run_text(text).facts
+    assert not [f for f in facts if f.TYPE == "finding"]
+    return {f.kind: (f.shares_represented, f.percent_represented) for f in facts if f.TYPE == "meeting"}
+
+
+def test_each_clause_of_a_figure_sentence_goes_to_the_meeting_it_names() -> None:
+    figures = ("Holders of H shares holding 300 H shares (60.00% of the H shares) attended the H Share Class "
+               "Meeting, and holders of A shares holding 800 A shares (53.33% of the A shares) attended the "
+               "A Share Class Meeting.")
+    got = _represented(CLASS_MEETINGS.format(figures=figures))
+    assert got["class_h"] == (300, 60.0)
+    assert got["class_a"] == (800, 53.33)
+    assert got["egm"] == (None, None)  # no clause names the EGM: it gets nothing
+
+
+def test_a_clause_without_a_meeting_name_does_not_take_its_neighbours() -> None:
+    # the first clause names no meeting; its figure is not given to the meeting the second clause names
+    figures = ("Shareholders holding 1,100 shares attended, and holders of A shares holding 800 A shares "
+               "(53.33% of the A shares) attended the A Share Class Meeting.")
+    got = _represented(CLASS_MEETINGS.format(figures=figures))
+    assert got["class_a"] == (800, 53.33)
+    assert got["class_h"][0] is None and got["egm"][0] is None
