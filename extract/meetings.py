@@ -422,12 +422,15 @@ def _resolution(ctx: DocContext, company: str, date: str, kind: str, row: VoteRo
 
 
 def _by_threshold(row: VoteRow) -> bool | None:
-    """Passed when the votes for clear the bar of the kind (> 1/2 ordinary, >= 2/3 special)."""
+    """Passed when the votes for clear the bar of the kind (> 1/2 ordinary, >= 2/3 special); a special
+    resolution between 2/3 and 3/4 is passed or not by the issuer's law, not read from the votes: None."""
     cast = sum(row.votes.values())
     if not cast or "for" not in row.votes:
         return None
     share = row.votes["for"] / cast
     if row.kind == "special" or share < 0.5:
+        if 2 / 3 <= share < 3 / 4:
+            return None  # passed under the PRC 2/3 bar, not under the Hong Kong / Bermuda / Cayman 3/4 one
         return share >= 2 / 3
     if row.kind == "ordinary":
         return share > 0.5

@@ -13,6 +13,9 @@ from extract.meetings_votes import VoteRow
 PERCENT_TOLERANCE = 0.015
 ORDINARY_BAR = 0.5
 SPECIAL_BAR = 2 / 3
+#: A special resolution needs 2/3 of the votes under PRC rules but 3/4 under Hong Kong, Bermuda and Cayman
+#: law: between the two bars either stated result is consistent.
+SPECIAL_BAR_HIGH = 3 / 4
 
 
 def check_resolution(row: VoteRow, passed: bool | None, represented: int | None) -> list[tuple[str, str]]:
@@ -67,7 +70,7 @@ def _percents_vs_counts(row: VoteRow, represented: int | None) -> list[tuple[str
 
 
 def _passed_vs_threshold(row: VoteRow, passed: bool | None) -> list[tuple[str, str]]:
-    """A stated result must agree with the votes: > 1/2 for ordinary, >= 2/3 for special."""
+    """A stated result must agree with the votes: > 1/2 for ordinary, >= 2/3 (PRC) or 3/4 for special."""
     if passed is None or row.kind is None or "for" not in row.votes:
         return []
     bar = SPECIAL_BAR if row.kind == "special" else ORDINARY_BAR
@@ -78,6 +81,6 @@ def _passed_vs_threshold(row: VoteRow, passed: bool | None) -> list[tuple[str, s
         return []
     if passed and max(shares) < bar:
         return [("passed_vs_threshold", f"stated passed with {max(shares):.2%} for, below the {row.kind} bar")]
-    if not passed and min(shares) > bar:
+    if not passed and min(shares) > (SPECIAL_BAR_HIGH if row.kind == "special" else bar):
         return [("passed_vs_threshold", f"stated not passed with {min(shares):.2%} for, above the {row.kind} bar")]
     return []

@@ -376,6 +376,8 @@ def _read_table(text: str, columns: Columns, bounds: tuple[int, int],
     for row in table.rows:
         if not row.votes and not row.withdrawn and _withdrawn_by_statement(text, row.number, *reach):
             row.withdrawn = True  # `2.<TAB>To adopt the scheme<TAB>N/A<TAB>N/A`, withdrawn says a sentence
+        if row.votes and row.passed is None:
+            row.passed = _result_by_statement(text, row.number, *reach)
     table.rows = [r for r in table.rows if r.votes or r.withdrawn]
     if table.rows:
         table.end = table.rows[-1].end
@@ -766,6 +768,24 @@ def _withdrawn_by_statement(text: str, number: str, start: int, end: int) -> boo
         if WITHDRAWN.search(text, m.end(), stop.start() if stop else m.end() + WITHDRAWN_STATEMENT_REACH):
             return True
     return False
+
+
+def _result_by_statement(text: str, number: str, start: int, end: int) -> bool | None:
+    """Passed or not, as a sentence in [start, end) says of resolution `number` before it names another
+    resolution or ends (`As less than 75% of the votes were cast in favour of resolution 2, resolution 2
+    was not passed as a special resolution`); None when no sentence says, or sentences disagree."""
+    named = re.compile(rf"\bresolutions?\s+(?:Nos?\.?\s*|numbered\s+)?{re.escape(number)}(?![\w(]|\.\d)", re.I)
+    said: set[bool] = set()
+    for m in named.finditer(text, start, end):
+        stop = WITHDRAWN_STATEMENT_STOP.search(text, m.end(), m.end() + WITHDRAWN_STATEMENT_REACH)
+        clause = text[m.end():stop.start() if stop else m.end() + WITHDRAWN_STATEMENT_REACH]
+        if re.search(r"\b(?:and|or|to|[-–])\s*\d", clause[:8]):
+            continue  # `resolutions 1 and 2 ...`: a statement about several
+        if NOT_PASSED.search(clause):
+            said.add(False)
+        elif PASSED.search(clause):
+            said.add(True)
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def _pick_counts(body: str, cells: _Cells, columns: tuple[str, ...]) -> list[int] | None:

@@ -447,3 +447,25 @@ def test_a_clause_without_a_meeting_name_does_not_take_its_neighbours() -> None:
     got = _represented(CLASS_MEETINGS.format(figures=figures))
     assert got["class_a"] == (800, 53.33)
     assert got["class_h"][0] is None and got["egm"][0] is None
+
+
+def test_special_resolution_not_passed_between_two_thirds_and_three_quarters_is_no_finding() -> None:
+    from extract.meetings_checks import check_resolution
+    from extract.meetings_votes import VoteRow
+    row = VoteRow(number="2", start=0, end=0, kind="special", votes={"for": 712, "against": 288})
+    assert check_resolution(row, False, None) == []  # 71.2%: short of a 75% bar
+    row.votes = {"for": 800, "against": 200}
+    assert [c for c, _ in check_resolution(row, False, None)] == ["passed_vs_threshold"]  # 80% clears both bars
+    row.votes = {"for": 600, "against": 400}
+    assert [c for c, _ in check_resolution(row, True, None)] == ["passed_vs_threshold"]  # 60% clears neither
+
+
+def test_an_unstated_special_result_between_the_two_bars_is_not_guessed() -> None:
+    from extract.meetings import _by_threshold
+    from extract.meetings_votes import VoteRow
+    row = VoteRow(number="1", start=0, end=0, kind="special", votes={"for": 700, "against": 300})
+    assert _by_threshold(row) is None  # 70%: passed under a 2/3 bar, not under a 3/4 one
+    row.votes = {"for": 760, "against": 240}
+    assert _by_threshold(row) is True
+    row.votes = {"for": 600, "against": 400}
+    assert _by_threshold(row) is False

@@ -634,3 +634,20 @@ def test_a_total_before_the_names_on_their_own_line_is_still_the_first_column() 
     text = "Proposals\tTotal votes\tFor\tAgainst\n1.\tTo adopt the share award plan\t1,000\t700 (70%)\t300 (30%)\n"
     (row,) = only_table(text).rows
     assert (row.votes, row.total) == ({"for": 700, "against": 300}, 1000)
+
+
+def test_a_sentence_below_the_table_gives_the_result_of_the_resolution_it_names() -> None:
+    text = ("\tFor\tAgainst\n1.\tTo adopt the share award plan\t300\t700\n2.\tTo amend the bye-laws\t720\t280\n\n"
+            "As less than 50% of the votes were cast in favour of resolution 1, resolution 1 was not passed. "
+            "As more than 50% of the votes were cast in favour of resolution 2, resolution 2 was duly passed.\n")
+    assert [(r.number, r.passed) for r in only_table(text).rows] == [("1", False), ("2", True)]
+
+
+def test_a_result_sentence_about_several_resolutions_or_saying_both_gives_none() -> None:
+    text = ("\tFor\tAgainst\n1.\tTo adopt the share award plan\t300\t700\n2.\tTo amend the bye-laws\t720\t280\n\n"
+            "Resolutions 1 and 2 were not passed. Resolution 2 was passed.\n")
+    first, second = only_table(text).rows
+    assert first.passed is None  # only named in a statement about several
+    assert second.passed is True
+    text = text.replace("Resolution 2 was passed.", "Resolution 2 was passed. Resolution 2 was not passed.")
+    assert only_table(text).rows[1].passed is None
