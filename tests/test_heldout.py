@@ -9,11 +9,15 @@ phrasing families the dev documents lack, after the extractors existed:
   0.992 (resolution 0.929: class-meeting tables read as AGM resolutions);
 - `heldout3` (18 documents, mostly corporate-governance report excerpts and poll results):
   recall 0.765, precision 0.986 (committee_membership 0.971 from OCR-misspelt names, officer
-  0.957 from a committee chair read as board chairman).
+  0.957 from a committee chair read as board chairman);
+- `heldout4` (16 documents, mostly pledge notices and poll results): recall 0.991, precision 0.991
+  (resolution 0.913: a vote table whose Total column sat on the super-header line, read one
+  column to the right).
 
 The families at fault were then fixed, for the family and with unit tests in other wording, so
 these sets no longer measure generalisation: they guard against regressions. After the fixes both
-score 1.0 precision; recall 0.98 (heldout), 1.0 (heldout2) and 0.996 (heldout3). What is asserted:
+score 1.0 precision; recall 0.98 (heldout), 1.0 (heldout2), 0.996 (heldout3) and 1.0 (heldout4).
+What is asserted:
 - precision >= 0.98 for directorship and >= 0.97 for every other annotated type (a type with no
   output made no false claims: its precision is not tested, its recall is);
 - recall at least the floor below, a little under today's measure.
@@ -31,7 +35,7 @@ from kg.facts import export_lines
 from kg.store import OxigraphStore
 
 DATA = Path(__file__).parent / "data"
-SETS = ("heldout", "heldout2", "heldout3")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4")
 
 PRECISION_FLOOR = {"directorship": 0.98}
 DEFAULT_PRECISION_FLOOR = 0.97
