@@ -297,13 +297,79 @@ def _wrapped_last_cell(block: list[tuple[Cell, ...]], line: Cell, following: Cel
     return _is_data_row(after) or not after[0].text
 
 
+def _plain(text: str, start: int, end: int) -> bool:
+    """text[start:end] (one line, break excluded) is a plain line: no tab, not blank, no page mark.
+
+    Two plain lines in a row always close any table (the first is not a wrapped cell since the
+    next line has no tab, and neither belongs to a page break), so a scan can be cut between them.
+    """
+    line = text[start:end].rstrip("\r")
+    return "\t" not in line and bool(line.strip()) and not PAGE_MARK.match(line)
+
+
+def _tab_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of text[start:end] holding every tab, cut only between two plain lines in a row
+    (where the table scan holds no state), so scanning each span alone finds the same tables as
+    scanning the whole text, without walking the lines of documents' prose."""
+    regions: list[tuple[int, int]] = []
+    floor = start
+    tab = text.find("\t", start, end)
+    while tab >= 0:
+        # back from the tab's line to the first line after two plain lines in a row
+        line_start = max(text.rfind("\n", floor, tab) + 1, floor)
+        region_start = floor
+        cur = line_start  # start of the line after the candidate pair
+        while cur > floor:
+            prev_end = cur - 1  # the break ending the previous line
+            prev_start = max(text.rfind("\n", floor, prev_end) + 1, floor)
+            if cur != line_start and _plain(text, cur, _line_end(text, cur, end)) \
+                    and _plain(text, prev_start, prev_end):
+                region_start = cur
+                break
+            cur = prev_start
+        # forward to the first two plain lines in a row after the tab's line
+        pos = _line_end(text, tab, end)
+        region_end = end
+        while pos < end:
+            first = pos + 1
+            first_end = _line_end(text, first, end)
+            if first_end >= end:
+                break
+            second = first_end + 1
+            if _plain(text, first, first_end) and _plain(text, second, _line_end(text, second, end)):
+                region_end = first_end
+                break
+            pos = first_end
+        regions.append((region_start, region_end))
+        if region_end >= end:
+            break
+        floor = region_end + 1
+        tab = text.find("\t", floor, end)
+    return regions
+
+
+def _line_end(text: str, pos: int, end: int) -> int:
+    """The offset of the break ending the line at `pos` (or `end`)."""
+    nl = text.find("\n", pos, end)
+    return end if nl < 0 else nl
+
+
 def find_tables(text: str, start: int = 0, end: int | None = None) -> list[Table]:
     """Every tab-separated table in text[start:end]: consecutive lines containing tabs.
 
     Leading lines without values are the (possibly wrapped) header; the rest are rows. A data
     row wrapped onto a further line (blank first cell, or no tab at all) is joined back.
+    Only the spans around tabs are scanned (see `_tab_regions`).
     """
     end = len(text) if end is None else end
+    tables: list[Table] = []
+    for region_start, region_end in _tab_regions(text, start, end):
+        tables.extend(_find_tables(text, region_start, region_end))
+    return tables
+
+
+def _find_tables(text: str, start: int, end: int) -> list[Table]:
+    """The tables of text[start:end], scanning every line."""
     tables: list[Table] = []
     block: list[tuple[Cell, ...]] = []
     lines = _lines(text, start, end) + [Cell("", end, end)]
