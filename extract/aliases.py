@@ -158,6 +158,14 @@ def _is_party_alias(name: str, alias: str) -> bool:
 
 def find_aliases(text: str) -> list[AliasDef]:
     """Every party definition `Full Name ("Short")` in the text, in order."""
+    return list(_document_aliases(text))
+
+
+@lru_cache(maxsize=64)
+def _document_aliases(text: str) -> tuple[AliasDef, ...]:
+    """The definitions of a text, read once per document (aliases, holdings and pledges share them)."""
+    if "(" not in text:
+        return ()
     found = []
     for m in DEFINITION.finditer(text):
         before = name_before(text, m.start())
@@ -170,7 +178,7 @@ def find_aliases(text: str) -> list[AliasDef]:
         alias = strip_honorific(" ".join(m.group("alias").split()))
         if _is_party_alias(name, alias):
             found.append(AliasDef(name, alias, start, m.end()))
-    return found
+    return tuple(found)
 
 
 class NameBook:

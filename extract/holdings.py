@@ -319,13 +319,20 @@ def _apposed(text: str, known: list[Member]) -> list[Member]:
 
 
 def document_book(text: str) -> tuple[NameBook, list[AliasDef], list[Member]]:
-    """The names a document knows: alias definitions, then controlling-group members."""
+    """The names a document knows: alias definitions, then controlling-group members (read once
+    per document: holdings and pledges share them; the book is not changed after it is built)."""
+    book, definitions, members = _document_book(text)
+    return book, list(definitions), list(members)
+
+
+@lru_cache(maxsize=64)
+def _document_book(text: str) -> tuple[NameBook, tuple[AliasDef, ...], tuple[Member, ...]]:
     definitions = find_aliases(text)
     book = NameBook(definitions)
     members = controlling_members(text, definitions) if CONTROL_WORD.search(text) else []
     for member in members:
         book.add(book.canonical(member.name))
-    return book, definitions, members
+    return book, tuple(definitions), tuple(members)
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -335,7 +342,7 @@ def _is_label(line: str) -> bool:
     return bool(LABEL_LINE.match(line))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)
 def document_tables(text: str) -> tuple[Table, ...]:
     """Every table of the document: tab-separated ones, and tables written one value per line
     under a pledge section heading (cached: pledges and holdings both read them)."""
@@ -500,7 +507,9 @@ def read_holdings(text: str, book: NameBook) -> HoldingsReading:
 def prose_holdings(text: str, book: NameBook) -> list[HoldingRow]:
     """Holdings stated in a sentence by one named holder (a list of holders `together held` a
     group total, which is not any one holder's)."""
-    out = []
+    out: list[HoldingRow] = []
+    if "%" not in text:  # every prose holding states its percentage
+        return out
     for m in PROSE_HOLDING.finditer(text):
         found = name_before(text, m.start())
         count = scaled_int(m.group("n"), unit_multiplier(m.group("unit") or ""))

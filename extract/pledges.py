@@ -414,9 +414,16 @@ def _prose_pledge(ctx: DocContext, book: NameBook, start: int, end: int) -> Pled
 
 def prose_pledges(ctx: DocContext, book: NameBook) -> list[Pledge | PledgeRelease]:
     """Pledges and releases stated in sentences (`X pledged 180,000,000 shares ... in favour of Y`)."""
-    out = []
-    for m in PROSE_SIGNAL.finditer(ctx.text):
-        for start, end in sentence_spans(ctx.text, *paragraph_span(ctx.text, m.start())):
+    out: list[Pledge | PledgeRelease] = []
+    # a paragraph's span depends only on the line a signal is on: its sentences are split once
+    paragraphs: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    text = ctx.text
+    for m in PROSE_SIGNAL.finditer(text):
+        line = (text.rfind("\n", 0, m.start()), text.find("\n", m.start()))
+        sentences = paragraphs.get(line)
+        if sentences is None:
+            sentences = paragraphs[line] = sentence_spans(text, *paragraph_span(text, m.start()))
+        for start, end in sentences:
             if start <= m.start() < end:
                 fact = _prose_pledge(ctx, book, start, end)
                 if fact is not None and fact not in out:
