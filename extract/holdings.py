@@ -129,6 +129,8 @@ PROSE_HOLDING = re.compile(
     r"(?:\s+an?\s+(?:aggregate|total)\s+of)?\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*)?"
     r"(?:ordinary\s+|[AH][\s-]+)?shares?\b[^%;]{0,80}?representing\s+(?:approximately\s+|about\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*%\s+of\s+the\s+(?:total\s+)?(?:issued|share\s+capital)", re.I)
+#: A word every prose holding has (`representing 5.2% of the issued shares`): a cheap gate.
+REPRESENTING = re.compile(r"representing", re.I)
 #: The pledgee column, whose presence marks a pledge table rather than a holdings table.
 PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
 
@@ -508,7 +510,7 @@ def prose_holdings(text: str, book: NameBook) -> list[HoldingRow]:
     """Holdings stated in a sentence by one named holder (a list of holders `together held` a
     group total, which is not any one holder's)."""
     out: list[HoldingRow] = []
-    if "%" not in text:  # every prose holding states its percentage
+    if "%" not in text or not REPRESENTING.search(text):  # every prose holding states its percentage
         return out
     for m in PROSE_HOLDING.finditer(text):
         found = name_before(text, m.start())
