@@ -106,6 +106,12 @@ ALIAS = re.compile(r"^\s*(?:alias|also\s+known\s+as|a\.k\.a\.?|formerly\s+known\
 LEAD_TO_COLON = re.compile(r"[^.;:]{0,250}?:[ \t*]*\n")
 #: Lines a role table reads at most (a row is one line; the table ends at its first other line).
 TABLE_ROWS = 40
+# Cells of a table laid out with spaces (`Executive Directors:⎵⎵⎵⎵Independent Non-executive Directors:`): a run
+# of two or more spaces, or a tab, separates them; a single space is inside a cell.
+SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+# Two cells on one line of a board paragraph read as prose (`Mr. A (Chairman)⎵⎵⎵⎵Mr. B`): the line is a row of
+# columns, and the flattened prose would give each name the role of whichever heading came last.
+COLUMN_GAP_NAME = re.compile(rf"\S(?:[ ]*\t[ \t]*|[ ]{{3,}})(?:{HONORIFIC})")
 
 # Undated board paragraphs of reports: `The Board currently comprises ...`, `The Board presently consists of`.
 # Also without `currently` in the present tense: `The Board comprises the following Directors:` (a past
@@ -246,6 +252,8 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
         folded = fold(ctx.text, lead.end(), end - 1 if ctx.text[end - 1] == "." else end)
         if not _about_the_board(folded.text):
             continue
+        if _in_columns(ctx, lead.start(), end):
+            continue
         seats = _read_paragraph(ctx, folded, lead.start(), end)
         if seats:
             out.append(BoardParagraph(lead.start(), end, tuple(seats)))
@@ -262,11 +270,27 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
         if end is None:
             continue
         folded = fold(ctx.text, lead.start(), end - 1 if ctx.text[end - 1] == "." else end)
+        if _in_columns(ctx, lead.start(), end):
+            continue
         seats = _read_paragraph(ctx, folded, lead.start(), end)
         if seats:
             out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
     out += _rosters(ctx)
     return out
+
+
+def _in_columns(ctx: DocContext, start: int, end: int) -> bool:
+    """True (and the paragraph skipped) when a board paragraph not read as a table is laid out in columns: a
+    line holding two role headings (`Executive Directors:⎵⎵⎵⎵Independent Non-executive Directors:`) or a name
+    after a run of spaces or a tab (`Mr. A (Chairman)⎵⎵⎵⎵Mr. B`). Flattened into prose, each name would take the
+    role of whichever heading came last before it, the right column's heading for the left column's names."""
+    for line_start, line_end, _ in _raw_lines(ctx.text, start, end):
+        line = ctx.text[line_start:line_end]
+        if _spaced_header(line.replace("\t", "    ")) or COLUMN_GAP_NAME.search(line):
+            ctx.skip("directorship", "board paragraph laid out in columns not aligned to role headings",
+                     start, end)
+            return True
+    return False
 
 
 def _about_the_board(text: str) -> bool:
@@ -368,10 +392,11 @@ def _lead_layout(ctx: DocContext, start: int) -> tuple[list[Seat], int] | None:
     lead = LEAD_TO_COLON.match(text, start)
     if not lead or not _about_the_board(" ".join(lead.group().split())):
         return None
-    table = _table_at(ctx, lead.end())
+    first = next(iter(_raw_lines(text, lead.end(), min(len(text), lead.end() + 400))), None)
+    table = _table_at(ctx, first[0]) if first else None
     if table is not None:
         seats, end = table
-        if _heading_next(text, end):
+        if seats and _heading_next(text, end):
             more, more_end = _roster_seats(ctx, end, False)
             if more:
                 seats, end = seats + more, more_end
@@ -395,7 +420,7 @@ def _table_at(ctx: DocContext, header_start: int) -> tuple[list[Seat], int] | No
     header_end = len(text) if header_end < 0 else header_end
     roles = _table_header(text[header_start:header_end])
     if roles is None:
-        return None
+        return _spaced_table_at(ctx, header_start)
     seats: list[Seat] = []
     end = header_end
     pos = header_end + 1
@@ -419,6 +444,65 @@ def _table_header(line: str) -> list[str] | None:
     if len(cells) < 2 or not all(cell in _ROLES for cell in cells):
         return None
     return [_ROLES[cell] for cell in cells]
+
+
+def _spaced_header(line: str) -> list[tuple[int, str]] | None:
+    """(column start, role) of a header laid out with spaces, no tab: two or more cells, each a role phrase,
+    separated by runs of spaces (`Executive Directors:⎵⎵⎵⎵Independent Non-executive Directors:`); else None."""
+    if "\t" in line:
+        return None
+    cells = [(m.start(), re.sub(r"^(?:the|our)\s+", "", m.group().replace("*", "").strip().rstrip(" :："),
+                                flags=re.I).lower()) for m in SPACED_CELL.finditer(line)]
+    if len(cells) < 2 or not all(cell in _ROLES for _, cell in cells):
+        return None
+    return [(start, _ROLES[cell]) for start, cell in cells]
+
+
+def _spaced_table_at(ctx: DocContext, header_start: int) -> tuple[list[Seat], int] | None:
+    """(seats, end) of a role table laid out with spaces whose header line starts at `header_start`, else None.
+
+    The spaces lose the empty cells, so a cell takes the column whose heading starts at the very same character
+    position (`Mr. A (Chairman)⎵⎵⎵⎵Mr. B` under `Executive Directors:⎵⎵⎵⎵Independent Non-executive Directors:`;
+    a row holding only `⎵⎵⎵⎵Mr. C` is in the second column). A name starting anywhere else, or a tab, leaves
+    its column unknown: the whole table is skipped, not guessed. The table ends at the first line that is not
+    a row (a blank line, a one-column heading such as `Non-executive Director:`, text).
+    """
+    text = ctx.text
+    header_end = text.find("\n", header_start)
+    header_end = len(text) if header_end < 0 else header_end
+    columns = _spaced_header(text[header_start:header_end])
+    if columns is None:
+        return None
+    by_start = dict(columns)
+    seats: list[Seat] = []
+    end, pos = header_end, header_end + 1
+    for _ in range(TABLE_ROWS):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end].rstrip(" \r")
+        if pos >= len(text) or not line.strip():
+            break
+        if "\t" in line or any(m.start() not in by_start for m in SPACED_CELL.finditer(line)):
+            ctx.skip("directorship", "role table laid out with spaces: a cell under no column heading",
+                     header_start, line_end)
+            return [], line_end
+        row: list[Seat] = []
+        for m in SPACED_CELL.finditer(line):
+            clean = " ".join(m.group().replace("*", " ").split())
+            read = _roster_line(ctx, clean, pos + m.start(), pos + m.end(), by_start[m.start()], False)
+            if read is False:
+                row = None
+                break
+            if read is not None:
+                row.append(read)
+        if row is None:
+            if m.start() == 0 and len(SPACED_CELL.findall(line)) == 1:
+                break  # `Non-executive Director:` or text at the margin: the table is over
+            ctx.skip("directorship", f"role table cell not read {clean!r}", header_start, line_end)
+            return [], line_end
+        seats += row
+        end, pos = line_end, line_end + 1
+    return seats, end
 
 
 def _table_row(ctx: DocContext, text: str, start: int, end: int, roles: list[str]) -> list[Seat] | None:

@@ -302,15 +302,50 @@ def test_role_table_after_a_list_of_directors_title() -> None:
 
 
 @pytest.mark.parametrize("table", [
-    # Columns aligned with spaces: the empty cells are lost, and with them the column of each name.
+    # Columns laid out with spaces, a name starting under no heading: its column is not known.
     "Executive Directors    Non-executive Director    Independent Non-executive Directors\n"
-    "Mr. Wu Kai Ming                                  Ms. Tse Wing Yan\n",
+    "Mr. Wu Kai Ming                              Ms. Tse Wing Yan\n",
     # A header that is not made only of roles (a committee table).
     "Director\tAudit Committee\tRemuneration Committee\nMr. Wu Kai Ming\tC\tM\n",
 ])
 def test_tables_whose_columns_are_not_roles_or_not_tab_separated_give_no_directorship(table: str) -> None:
     text = "As at the date of this announcement, the Board consists of the following members:\n" + table
     assert seats(text) == []
+
+
+def test_role_table_laid_out_with_spaces_maps_each_name_to_the_heading_above_it() -> None:
+    text = ("As at the date of this announcement, the Board is composed of:\n\n"
+            "Executive Directors:          Independent Non-executive Directors:\n"
+            "Ms. Ho Wing Sze (Chairlady)   Dr. Tam Chi Kwong\n"
+            "Mr. Lam Yat Fung              Mr. Szeto Kin, BBS\n"
+            "                              Ms. Auyeung Mei\n"
+            "Non-executive Director:\n"
+            "Mr. Kot Siu Lun\n")
+    ctx = ctx_for(text)
+    assert [(f.person, f.role) for f in extract_directorships(ctx)] == [
+        ("Ho Wing Sze", E), ("Tam Chi Kwong", I), ("Lam Yat Fung", E), ("Szeto Kin", I), ("Auyeung Mei", I),
+        ("Kot Siu Lun", N)]
+    from extract.officers import extract_officers
+    assert ("Ho Wing Sze", "chairman") in {(f.person, f.title) for f in extract_officers(ctx)}
+
+
+@pytest.mark.parametrize("layout", [
+    # Spaced table, a name under no heading (one space right of the second column): the whole table is skipped.
+    "the Board comprises:\nExecutive Director     Independent Non-executive Directors\n"
+    "Mr. Fok Hing Wai        Mr. Yau Ming Tak\n",
+    # The same headings side by side after a lead without colon: read as prose, the left names would take the
+    # right heading's role.
+    "the Board comprises the following Directors\nExecutive Directors     Independent Non-executive Directors\n"
+    "Mr. Fok Hing Wai        Mr. Yau Ming Tak\nMs. Lui Oi Ling\n",
+    # Headings on their own lines, but a row with two names side by side: their columns are not known.
+    "the Board comprises:\nExecutive Directors:\nMr. Fok Hing Wai\t\tMr. Yau Ming Tak\n"
+    "Independent Non-executive Directors:\nMs. Lui Oi Ling\n",
+])
+def test_board_in_columns_whose_column_is_not_known_is_skipped_not_guessed(layout: str) -> None:
+    ctx = ctx_for("As at the date of this announcement, " + layout)
+    facts = extract_directorships(ctx)
+    assert not any(f.person in ("Fok Hing Wai", "Yau Ming Tak") for f in facts)
+    assert ctx.skipped
 
 
 def test_role_table_cell_with_a_change_note_or_too_many_cells_is_not_read() -> None:
