@@ -105,7 +105,11 @@ _REPORT_NAME = (r"(?:Annual|Interim)\s+Report|ESG\s+Report|Environmental,?\s+Soc
 _REPORT_YEAR = r"(?:19|20)\d\d(?:\s*/\s*(?:19|20)?\d\d)?"
 _LEAD_PAGE = r"(?:\d{1,3}[ \t]*[|\t][ \t]*|\d{1,3}[ \t]{2,})?"
 _TRAIL_PAGE = r"(?:[ \t]*[|\t][ \t]*\d{1,3}|[ \t]{2,}\d{1,3})?"
-_REPORT = rf"(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR})?"
+# Bilingual reports also give the report's Chinese title beside the English one: `二零二四年年報 Annual Report
+# 2024`, `Annual Report 2024 年報`, `2024 中期報告` (the year may be in Chinese numerals).
+_REPORT_ZH = r"[0-9〇零一二三四五六七八九十\u4e00-\u9fff]{0,12}?(?:年報|年报|報告|报告)"
+_REPORT = (rf"(?:{_REPORT_ZH}[ \t]+)?(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR})?"
+           rf"(?:[ \t]*{_REPORT_ZH})?")
 _HEADER_SEP = r"(?:[ \t]+(?:[|•·][ \t]+)?|[ \t]*\t[ \t]*)"
 _HEADER_NAME = rf"[A-Z][\w&'’.,()\- ]{{2,120}}?\b(?i:{COMPANY_FORM})"
 # Bilingual headers give the Chinese name after the English one: `Golden Crane Entertainment Group Limited
@@ -117,7 +121,12 @@ RUNNING_HEADER = re.compile(
 # The report line of a header split over two lines (`VICTORIA CROWN HOSPITALITY HOLDINGS LIMITED` / `Annual
 # Report 2024  31`): the report name and year only, with or without a page number.
 REPORT_HEADER_LINE = re.compile(
-    rf"^[ \t*#]*{_LEAD_PAGE}(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR}){_TRAIL_PAGE}[ \t*]*$")
+    rf"^[ \t*#]*{_LEAD_PAGE}(?:{_REPORT_ZH}[ \t]+)?(?:{_REPORT_YEAR}[ \t]+)?(?i:{_REPORT_NAME})(?:[ \t]+{_REPORT_YEAR})"
+    rf"(?:[ \t]*{_REPORT_ZH})?{_TRAIL_PAGE}[ \t*]*$")
+# The page number before, and the Chinese name after, the English name on the name line of a two-line header
+# (`8⇥Oriental Jade Foods Holdings Limited  東玉食品控股有限公司` / `Annual Report 2024 年報`): not part of the name.
+LEADING_PAGE = re.compile(rf"^[ \t*#]*{_LEAD_PAGE}")
+TRAILING_ZH_NAME = re.compile(r"[ \t]+[\u4e00-\u9fff（）()]{2,40}[ \t*]*$")
 # Where a page of a converted report starts: the text's start, a `<<<PAGE 41>>>` marker, a form feed.
 PAGE_START = re.compile(r"<<<PAGE\s*\d+>>>|\f")
 #: How many non-blank lines at the top of a page may hold its running header (page number and section
@@ -286,7 +295,7 @@ def _page_header(text: str, start: int) -> tuple[str | None, int]:
             name = _header_name(m.group("name") or m.group("name_after"))
             return (name, at) if name else (None, at)
         if i + 1 < len(lines) and REPORT_HEADER_LINE.match(lines[i + 1][1]):
-            name = _header_name(line)
+            name = _header_name(TRAILING_ZH_NAME.sub("", LEADING_PAGE.sub("", line)))
             if name:
                 return name, at
         if re.search(r"[a-z]", line):

@@ -164,6 +164,32 @@ def test_issuer_from_a_bilingual_running_header(header: str) -> None:
     assert meta_of(text).issuer.casefold() == "tai hang ferry holdings limited"
 
 
+@pytest.mark.parametrize("header", [
+    # The report's Chinese title between the Chinese name and the English report name.
+    "Tai Hang Ferry Holdings Limited 大坑渡輪控股有限公司   二零二五年中期報告 Interim Report 2025",
+    "TAI HANG FERRY HOLDINGS LIMITED  ANNUAL REPORT 2024 2024年報  12",
+    # Two lines: the names, then the report with its Chinese title after it.
+    "Tai Hang Ferry Holdings Limited  大坑渡輪控股有限公司\nAnnual Report 2024 年報",
+    "8\tTAI HANG FERRY HOLDINGS LIMITED 大坑渡輪控股有限公司\n年度報告 Annual Report 2024",
+])
+def test_issuer_from_a_header_giving_the_report_title_in_chinese_too(header: str) -> None:
+    text = f"{header}\n\nCORPORATE GOVERNANCE REPORT\n\nThe Board currently comprises four Directors.\n"
+    assert meta_of(text).issuer.casefold() == "tai hang ferry holdings limited"
+
+
+@pytest.mark.parametrize("text", [
+    # A Chinese report title alone before the English one names no company.
+    "二零二四年年報 Annual Report 2024\nThe Board currently comprises four Directors.\n",
+    # A name line whose next line only mentions a report in a sentence is no two-line header.
+    "Tai Hang Ferry Holdings Limited  大坑渡輪控股有限公司\nAs stated in the Annual Report 2024 年報, the Board met.\n",
+    # A line of body text citing another company's bilingual report, once and not at the top of a page.
+    "<<<PAGE 3>>>\nCORPORATE GOVERNANCE REPORT\nThe Board has reviewed the practices described in the\n"
+    "Harbour Light Limited 港光有限公司 二零二四年年報 Annual Report 2024\nand adopted some of them.\n",
+])
+def test_chinese_report_titles_do_not_make_an_issuer_of_other_lines(text: str) -> None:
+    assert meta_of(text).issuer is None
+
+
 def test_a_chinese_phrase_alone_before_the_report_name_is_no_issuer() -> None:
     text = "企業管治報告 | Annual Report 2024\nThe Board currently comprises four Directors.\n"
     assert meta_of(text).issuer is None
