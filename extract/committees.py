@@ -70,7 +70,8 @@ _GENERIC_STOP = (r"(?:The|Our|Its|This|That|Each|Such|Board|Special|Relevant|Oth
 # Family: a committee as written: a vocabulary phrase, or `Capitalised Words Committee` (other).
 COMMITTEE = re.compile(
     rf"(?P<vocab>\b(?i:{_VOCAB_ALT})(?![\w-]))"
-    rf"|(?P<generic>\b(?!{_GENERIC_STOP})[A-Z][A-Za-z&'-]+(?:\s+(?:and\s+|&\s+|for\s+|of\s+)?[A-Z][A-Za-z&'-]*){{0,4}}"
+    rf"|(?P<generic>\b(?!{_GENERIC_STOP}|Committees?\b)[A-Z][A-Za-z&'-]+"
+    rf"(?:\s+(?:and\s+|&\s+|for\s+|of\s+)?(?!Committees?\b)[A-Z][A-Za-z&'-]*){{0,4}}"
     r"\s+Committee(?![\w-]))")
 # The word every COMMITTEE match holds: `committee` (OCR-garbled forms included) or, for the board of
 # supervisors, `supervisors`. Scanned for from its first letter (case-sensitive so the scan can skip
@@ -310,6 +311,7 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
     offsets = _offsets(lines)
     named = _lines_naming_committees(ctx.text)
     seen.extend(_matrices(ctx, lines, offsets, named))
+    seen.extend(_column_implied_members(list(_aligned_matrices(ctx, lines, offsets))))
     seen.extend(_committee_rows(lines, offsets, named))
     seen.extend(_heading_lists(lines, offsets, named))
     seen.extend(_attendance_tables(ctx, lines, offsets))
@@ -353,6 +355,147 @@ def _matrices(ctx: DocContext, lines: list[str], offsets: list[int], named: list
         for j, row in rows:
             seen.extend(_matrix_row(ctx, header, row, legend, offsets[j], offsets[j] + len(lines[j])))
         yield from _column_implied_members(seen)
+
+
+# Family: a cell of a table laid out with spaces (PDF text): words joined by single spaces, cells
+# apart by two or more.
+ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+# A gap between two cells of a space-aligned row (three or more spaces: two may be prose).
+ALIGNED_GAP = re.compile(r"\S {3,}(?=\S)")
+# Family: a bare committee word heading a column of a space-aligned grid (`Audit`, `Remuneration`,
+# `ESG`); the lines holding one are the only candidate headers (literal hits).
+GRID_HEADER_HIT = re.compile(r"\b(?:Audit|Remuneration|Nomination|ESG|Risk|Strategy|Strategic|Sustainability|"
+                             r"Compensation|Corporate\s+Governance|Investment|Executive)\b")
+# A mark that says "not a member" in a grid cell.
+NOT_A_MEMBER = {"-", "–", "—", "N/A", "n/a", "/"}
+
+
+def _is_row(line: str) -> bool:
+    """Whether a line is a table row: tabbed, or laid out with spaces (two gaps, or a name and a short mark)."""
+    if "\t" in line:
+        return True
+    gaps = ALIGNED_GAP.findall(line)
+    return len(gaps) >= 2 or (len(gaps) == 1 and len(line.rstrip().rsplit("   ", 1)[-1].strip()) <= 12)
+
+
+def _has_row(text: str, lo: int, hi: int) -> bool:
+    return any(_is_row(line) for line in text[lo:hi].split("\n"))
+
+
+def _aligned_cells(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the cells of a space-aligned line."""
+    return [(m.start(), m.end(), m.group(0)) for m in ALIGNED_CELL.finditer(line)]
+
+
+def _grid_key(cell: str) -> str | None:
+    """The committee a grid header cell names (`Audit`, `Audit Committee`); None for the others.
+
+    Raises ValueError for a cell holding a committee word the vocabulary does not know
+    (`Committee Committee`, a header joined wrongly): such a table is not read.
+    """
+    named = " ".join(cell.split())
+    if COMMITTEE_WORD.search(named):
+        key = committee_key(named) if COMMITTEE.fullmatch(named) else "other:"
+        if key.startswith("other:"):
+            raise ValueError(named)
+        return key
+    key = committee_key(f"{named} Committee")
+    return None if key.startswith("other:") else key
+
+
+def _aligned_header(lines: list[str], i: int) -> tuple[list[tuple[int, int, str | None]], int] | None:
+    """Columns (start, end, committee) of a space-aligned grid header at line `i`, and its last line.
+
+    A header wrapped over two lines (`Audit   Remuneration` over `Committee   Committee`) is
+    joined cell by cell: each cell of the lower line goes to the upper cell it overlaps. A column
+    that is not a committee (`Board`, `Directors`) gets None; two committee columns are needed.
+    """
+    top = _aligned_cells(lines[i])
+    if len(top) < 2 or "\t" in lines[i] or not ALIGNED_GAP.search(lines[i]):
+        return None
+    last = i
+    names = [t[2] for t in top]
+    spans = [(t[0], t[1]) for t in top]
+    if i + 1 < len(lines) and lines[i + 1].strip() and "\t" not in lines[i + 1]:
+        below = _aligned_cells(lines[i + 1])
+        if below and all(COMMITTEE_WORD.fullmatch(b[2]) for b in below):
+            for start, end, word in below:
+                hits = [k for k, (a, z) in enumerate(spans) if a < end and start < z]
+                if len(hits) != 1:
+                    return None
+                names[hits[0]] = f"{names[hits[0]]} {word}"
+            last = i + 1
+    try:
+        keys = [_grid_key(n) for n in names]
+    except ValueError:
+        return None
+    if sum(k is not None for k in keys) < 2:
+        return None
+    columns = [(a, z, k) for (a, z), k in zip(spans, keys)]
+    if columns[0][0] == 0 and columns[0][2] is None:
+        columns = columns[1:]  # the names column (`Directors`, `Name of Director`)
+    return columns, last
+
+
+def _aligned_matrices(ctx: DocContext, lines: list[str], offsets: list[int]) -> Iterator[Seen]:
+    """People x committees grids laid out with spaces (PDF text), marks `C`/`M`/`Chairman`/`-`.
+
+    Each mark goes to the header column it overlaps; a mark overlapping no column or two, or a
+    cell that is not a mark, skips the row. Columns that are not committees (`Board`) are read
+    over. A header naming a committee the vocabulary does not know is never read as `other:`.
+    """
+    text = ctx.text
+    done = -1
+    candidates = sorted({text.count("\n", 0, m.start()) for m in GRID_HEADER_HIT.finditer(text)})
+    for i in candidates:
+        if i <= done or not ALIGNED_GAP.search(lines[i]):
+            continue
+        found = _aligned_header(lines, i)
+        if found is None:
+            continue
+        columns, last = found
+        rows: list[int] = []
+        for j in range(last + 1, min(len(lines), last + 60)):
+            stripped = lines[j].strip()
+            if not stripped:
+                break
+            if SECTION_LABEL.match(stripped):
+                continue
+            if "\t" in lines[j] or PERSON.match(stripped) is None:
+                break
+            rows.append(j)
+        if not rows:
+            continue
+        done = rows[-1]
+        legend = _legend(lines[max(0, i - 4):i] + lines[done + 1:done + 6])
+        stated = _lead_date(lines, i)  # `The composition ... as at 31 December 2024 is as follows:`
+        for j in rows:
+            for seen in _aligned_row(ctx, columns, lines[j], legend, offsets[j]):
+                yield replace(seen, as_of=stated) if stated else seen
+
+
+def _aligned_row(ctx: DocContext, columns: list[tuple[int, int, str | None]], line: str,
+                 legend: dict[str, str | None], start: int) -> list[Seen]:
+    cells = _aligned_cells(line)
+    name = _cell_name(cells[0][2]) if cells and cells[0][1] < columns[0][0] else None
+    end = start + len(line)
+    if name is None:
+        return []
+    found = []
+    for a, z, mark in cells[1:]:
+        hits = [k for k, (x, y, _) in enumerate(columns) if x < z and a < y]
+        if len(hits) != 1:
+            ctx.skip(FAMILY, f"grid cell under no single column: {mark!r}", start, end)
+            return []
+        committee = columns[hits[0]][2]
+        if committee is None or mark in NOT_A_MEMBER:
+            continue
+        position = _mark_position(mark, legend)
+        if position is False:
+            ctx.skip(FAMILY, f"grid cell not a mark: {mark!r}", start, end)
+            return []
+        found.append(Seen(committee, name, position, start, end, ambiguous=position is None and mark in legend))
+    return found
 
 
 def _matrix_header(lines: list[str], i: int) -> tuple[list[str | None], int] | None:
@@ -714,7 +857,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
             continue
         lo, hi = _paragraph(text, m.start(), m.end())
         done = hi
-        if "\t" in text[lo:hi]:
+        if _has_row(text, lo, hi):
             lo, hi = _untabbed_run(text, m.start(), m.end(), lo, hi)
             done = hi
             if lo is None:
@@ -731,17 +874,17 @@ def _untabbed_run(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
     """
     first = text.rfind("\n", 0, start) + 1
     last = _line_end(text, end)
-    if "\t" in text[first:last]:
+    if _has_row(text, first, last):
         return None, last
     while first > lo:
         prev = text.rfind("\n", lo, first - 1) + 1
         prev = max(prev, lo)
-        if "\t" in text[prev:first]:
+        if _has_row(text, prev, first):
             break
         first = prev
     while last < hi:
         nxt = min(_line_end(text, last + 1), hi)
-        if "\t" in text[last:nxt]:
+        if _has_row(text, last, nxt):
             break
         last = nxt
     return first, last

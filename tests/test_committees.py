@@ -843,3 +843,86 @@ def test_intro_line_stating_its_own_date() -> None:
             "Dr. Fan Jing (Chairlady)\nMr. Lok Sui\n")
     assert _with_as_of(text) == {("audit", "Fan Jing", "chair", "2024-12-31"),
                                  ("audit", "Lok Sui", "member", "2024-12-31")}
+
+
+# --- grids laid out with spaces (PDF text) ---------------------------------------------------
+
+TWO_LINE_GRID = """BOARD COMMITTEES
+
+The membership of the Board committees is set out below:
+
+Directors                 Audit         Remuneration    Nomination
+                          Committee     Committee       Committee
+Mr. Tsang Wing Hong       -             -               Chairman
+Ms. Lau Mei Ki            -             Member          -
+Mr. Kwok Chi Leung        -             -               -
+Dr. Fung Kwok Wai         Chairman      Member          Member
+"""
+
+
+def test_space_aligned_grid_with_two_line_header_is_joined_cell_by_cell() -> None:
+    assert memberships(TWO_LINE_GRID) == {
+        ("nomination", "Tsang Wing Hong", "chair"),
+        ("remuneration", "Lau Mei Ki", "member"),
+        ("audit", "Fung Kwok Wai", "chair"),
+        ("remuneration", "Fung Kwok Wai", "member"),
+        ("nomination", "Fung Kwok Wai", "member"),
+    }
+
+
+def test_header_of_only_committee_words_never_becomes_other() -> None:
+    text = TWO_LINE_GRID.replace("Directors                 Audit         Remuneration    Nomination\n", "")
+    found = memberships(text)
+    assert not any(c.startswith("other:") for c, _, _ in found)
+    assert ("nomination", "Kwok Chi Leung", "member") not in found
+
+
+def test_grid_header_with_unknown_committee_is_skipped_not_other() -> None:
+    text = TWO_LINE_GRID.replace("Nomination\n", "Dragonboat\n").replace("Audit         Rem", "Alpha         Rem")
+    assert not any(c.startswith("other:") for c, _, _ in memberships(text))
+
+
+def test_committee_words_alone_are_not_a_committee_name() -> None:
+    assert committee_key("Audit Committee") == "audit"
+    from extract.committees import COMMITTEE
+    assert COMMITTEE.fullmatch("Committee     Committee       Committee") is None
+
+
+BOARD_COLUMN_GRID = """COMPOSITION OF THE BOARD AND BOARD COMMITTEES
+
+The composition of the Board and the Board committees as at 31 December 2024 is as follows:
+
+                                Board        Audit        Remuneration   Nomination    ESG
+Executive Directors
+Mr. Kwan Ho Yin                 C                                        C
+Mr. Lo Sai Kit                  M                                                      C
+Non-executive Director
+Ms. Tsui Man Wah                M            M
+Independent non-executive Directors
+Mr. Ma Tsz Hin                  M            C            M              M
+
+C - Chairman of the relevant Board or Board committee
+M - Member of the relevant Board or Board committee
+"""
+
+
+def test_grid_board_column_is_not_a_committee_and_legend_marks_are_read() -> None:
+    assert memberships(BOARD_COLUMN_GRID) == {
+        ("nomination", "Kwan Ho Yin", "chair"),
+        ("esg", "Lo Sai Kit", "chair"),
+        ("audit", "Tsui Man Wah", "member"),
+        ("audit", "Ma Tsz Hin", "chair"),
+        ("remuneration", "Ma Tsz Hin", "member"),
+        ("nomination", "Ma Tsz Hin", "member"),
+    }
+
+
+def test_grid_states_the_date_of_its_lead() -> None:
+    facts = [f for f in extract_committees(context(BOARD_COLUMN_GRID)) if f.TYPE == "committee_membership"]
+    assert facts and all(f.as_of == "2024-12-31" for f in facts)
+
+
+def test_grid_mark_between_columns_skips_the_row() -> None:
+    text = BOARD_COLUMN_GRID.replace("Ms. Tsui Man Wah                M            M",
+                                     "Ms. Tsui Man Wah                M      M")
+    assert not any(p == "Tsui Man Wah" for _, p, _ in memberships(text))
