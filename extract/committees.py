@@ -1333,8 +1333,10 @@ def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str
             ctx.skip(FAMILY, f"surname-only mention not resolvable: {s.person}", s.start, s.end)
             continue
         key = (s.committee, _fold(name))
-        if key in ceased:
+        if key in ceased and not (ceased[key][1] == "chair" and s.start > ceased[key][0]):
             continue
+        if key in ceased and s.position == "chair":
+            s = replace(s, position="member")  # listed after giving up the chair (`remains a member`)
         old = merged.get(key)
         if old is None or _rank(s.position) > _rank(old.position):
             merged[key] = Seen(s.committee, name, s.position, s.start, s.end,
@@ -1363,14 +1365,19 @@ def _in_effect(effective: str | None, as_of: str | None) -> bool:
 Resolver = Callable[[str], "str | None"]
 
 
-def _ceased(changes: list[tuple[Seen, str, str | None]], resolve: Resolver) -> set[tuple[str, str]]:
-    """(committee, person) pairs whose last stated change is a cessation."""
-    last: dict[tuple[str, str], str] = {}
+def _ceased(changes: list[tuple[Seen, str, str | None]],
+            resolve: Resolver) -> dict[tuple[str, str], tuple[int, str | None]]:
+    """(committee, person) pairs whose last stated change is a cessation -> (its offset, position).
+
+    Ceasing to be the chair (`ceased to be the chairman of`) is not leaving the committee: the
+    offset lets a listing after it still count the person as a member.
+    """
+    last: dict[tuple[str, str], tuple[str, int, str | None]] = {}
     for s, change, _ in sorted(changes, key=lambda c: c[0].start):
         name = resolve(s.person)
         if name:
-            last[(s.committee, _fold(name))] = change
-    return {k for k, v in last.items() if v == "ceased"}
+            last[(s.committee, _fold(name))] = (change, s.start, s.position)
+    return {k: (start, position) for k, (v, start, position) in last.items() if v == "ceased"}
 
 
 def _rank(position: str | None) -> int:

@@ -926,3 +926,24 @@ def test_grid_mark_between_columns_skips_the_row() -> None:
     text = BOARD_COLUMN_GRID.replace("Ms. Tsui Man Wah                M            M",
                                      "Ms. Tsui Man Wah                M      M")
     assert not any(p == "Tsui Man Wah" for _, p, _ in memberships(text))
+
+
+def test_giving_up_the_chair_keeps_a_later_listed_member() -> None:
+    text = ("Ms. Choi Wing Yan ceased to be the chairman of the Nomination Committee on 30 June 2024 and "
+            "Mr. Pang Chun Hei was appointed in her place. Ms. Choi Wing Yan remains a member of the Nomination "
+            "Committee. The Nomination Committee currently comprises Mr. Pang Chun Hei (chairman), "
+            "Ms. Ho Lai Kuen and Ms. Choi Wing Yan.")
+    assert memberships(text) == {("nomination", "Pang Chun Hei", "chair"), ("nomination", "Ho Lai Kuen", "member"),
+                                 ("nomination", "Choi Wing Yan", "member")}
+
+
+def test_leaving_a_committee_still_drops_a_later_listing() -> None:
+    text = ("Ms. Choi Wing Yan ceased to be a member of the Nomination Committee on 30 June 2024. "
+            "The Nomination Committee comprises Mr. Pang Chun Hei (chairman) and Ms. Choi Wing Yan.")
+    assert ("nomination", "Choi Wing Yan", "member") not in memberships(text)
+
+
+def test_a_former_chair_listed_again_is_not_the_chair() -> None:
+    text = ("Ms. Choi Wing Yan ceased to be the chairman of the Nomination Committee on 30 June 2024. "
+            "Earlier the Nomination Committee comprised Ms. Choi Wing Yan (chairman).")
+    assert memberships(text) == {("nomination", "Choi Wing Yan", "member")}
