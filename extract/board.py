@@ -25,7 +25,9 @@ directorship costs more than a missed one.
 A board paragraph may also end in a colon and give the board as a table, one column per role
 (`the Board consists of the following members:` / `Executive Directors⇥Non-executive Director⇥
 Independent Non-executive Directors` / `Mr. A (Chairman)⇥⇥Ms. B`): each name takes the role of its
-column, empty cells keeping the column positions.
+column, empty cells keeping the column positions. Laid out with spaces, a name takes the column whose heading
+starts at its own character position; a board paragraph in columns read no other way is skipped, never flattened
+into prose (the left column's names would take the right heading's role).
 
 Two more layouts state the board without that lead:
 
@@ -46,7 +48,7 @@ from extract.context import DocContext
 from extract.components import SPAN_KEY
 from extract.dates import find_dates, parse_date
 from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, PAGE_JUNK, POST_NOMINAL, SINGLE_NAME, Folded,
-                           clean_person, fold, officer_title, read_titles, title_items)
+                           clean_person, fold, officer_title, read_titles, respelled, title_items)
 from extract.records import Directorship, Fact
 from extract.registry import extractor
 from extract.vocab import DIRECTOR_ROLE_PHRASES
@@ -383,8 +385,9 @@ def _lead_layout(ctx: DocContext, start: int) -> tuple[list[Seat], int] | None:
     tabs (`Executive Directors⇥Non-executive Director⇥Independent Non-executive Directors`) and rows of names,
     one cell per column (`Mr. A (Chief Executive Officer)⇥⇥Ms. B`: the empty cell keeps B in the third
     column), or, on the very next line, a roster under role headings (`Executive Directors` / `Mr. A
-    (Chairman)` / `Non-executive Director` / `Mr. B`). Only tab-separated tables are read: runs of spaces lose
-    the empty cells, and with them the column a name belongs to. A table may be followed by a one-column
+    (Chairman)` / `Non-executive Director` / `Mr. B`). Blank lines may come between the lead and the header.
+    Tables laid out with runs of spaces lose their empty cells: a name is read there only when it starts exactly
+    under a heading (`_spaced_table_at`), else the table is skipped. A table may be followed by a one-column
     section (`Non-executive Director:` / `Mr. C`): a role heading on the line after the last row goes on as
     a roster.
     """
@@ -574,6 +577,8 @@ def _roster_line(ctx: DocContext, line: str, start: int, end: int, role: str,
         return False
     raw = m.group("name").strip()
     person = clean_person(raw, forename_after_comma=True)
+    if person is None and HONORIFIC_ANYWHERE.match(raw) and (spelled := respelled(raw, ctx.text)):
+        person = clean_person(spelled, forename_after_comma=True)  # `Mr. Leung Ka Fa1` as the text spells it
     if person is None or not (HONORIFIC_ANYWHERE.match(raw) or re.search(r"[a-z]", raw)):
         return False
     titles: list[tuple[str, str]] = []

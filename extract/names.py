@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import product
 
 from extract.vocab import (DIRECTOR_ROLE_PHRASES, GUARDED_HONORIFICS, HONORIFICS, NAME_STOPWORDS,
                            OFFICER_TITLE_PHRASES, POST_NOMINALS, TITLE_FILLER_PHRASES)
@@ -38,6 +39,13 @@ NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[-'’][^\W\d_]+)*|(?:[A-Z]\.){1,3}
 PERSON_NAME = re.compile(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}}")
 #: A single name word, as a Western forename written after a comma (`Chan Tai Man, Peter`).
 SINGLE_NAME = re.compile(NAME_TOKEN)
+
+# A name word that scanning wrote with digits for letters: `Fa1` for `Fai`, `Ta1` for `Tai`, `Ch0w` for `Chow`.
+OCR_DIGIT_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]*[01][a-z01]*(?![\w])")
+#: The letters each digit of such a word may stand for.
+OCR_LETTERS = {"1": "il", "0": "o"}
+#: Most digits respelled in one name (each multiplies the spellings tried).
+OCR_MAX_DIGITS = 3
 
 _POST_NOMINAL_ALT = "|".join(re.escape(p) for p in sorted(POST_NOMINALS, key=len, reverse=True))
 #: One post-nominal (`JP`, `SBS`): dropped from names, never taken for a forename.
@@ -139,6 +147,27 @@ def clean_person(raw: str, *, forename_after_comma: bool = False) -> str | None:
     if any(word.lower() in _STOPWORDS for word in re.split(r"[\s\-]+", name)):
         return None
     return name
+
+
+def respelled(raw: str, text: str) -> str | None:
+    """`raw` with the letters its scanning turned into digits (`Mr. Leung Ka Fa1`), as the document itself spells
+    the name elsewhere (`Mr. Leung Ka Fai is the Chairman`); None unless exactly one spelling with letters for
+    those digits is written in `text`. The digit is never guessed: `Fa1` may be `Fai` or `Fal`, and a digit after
+    a full name (`Mr. Chan Tai Man1`) may be a note mark. Only the document's own spelling decides."""
+    words = list(OCR_DIGIT_WORD.finditer(raw))
+    digits = [i for m in words for i in range(m.start(), m.end()) if raw[i] in OCR_LETTERS]
+    if not digits or len(digits) > OCR_MAX_DIGITS:
+        return None
+    found: set[str] = set()
+    for letters in product(*(OCR_LETTERS[raw[i]] for i in digits)):
+        chars = list(raw)
+        for i, letter in zip(digits, letters):
+            chars[i] = letter
+        candidate = " ".join("".join(chars).split())
+        pattern = r"(?<![\w])" + r"\s+".join(map(re.escape, candidate.split())) + r"(?![\w])"
+        if re.search(pattern, text):
+            found.add(candidate)
+    return found.pop() if len(found) == 1 else None
 
 
 def title_items(text: str) -> list[str]:

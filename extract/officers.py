@@ -14,6 +14,8 @@ Sources, each found with a regular expression over the raw text and read on a sm
   effect from <date>`, kept only when in force at the document's date (no date later than it, no
   condition such as `subject to` or `upon the conclusion of`);
 - title first: `The company secretary of the Company is Ms. X`, `The joint company secretaries ... are`.
+- engagement by the Company: `Ms. X, a manager of an external corporate services provider, has been engaged
+  by the Company as its company secretary` (an outsourced company secretary holds the office).
 
 A title is kept only when the whole item is a known title (`extract.vocab.OFFICER_TITLE_PHRASES`),
 so `the spouse of the chairman` or `chairman of the meeting` never make an officer. Sentences that
@@ -110,10 +112,15 @@ EFFECTIVE_NOW = re.compile(r"^(?:the\s+same\s+(?:date|day)|today|the\s+date\s+(?
 # joint company secretaries`, `Ms. Tse Wing Yan has been the company secretary of the Company since 2019`. The
 # apposition (no parenthesis, comma or semicolon inside) may name another person: the titles after the verb are
 # the subject's.
+# The Company engages the subject for the office (an outsourced company secretary): `Ms. Yeung Pui Man, a manager
+# of an external corporate services provider, has been engaged by the Company as its company secretary`. Only the
+# Company engaging: `engaged by XYZ Limited as its adviser` is another organisation's post.
+_ENGAGED_AS = r"(?:is|has\s+been)\s+(?:engaged|retained)(?:\s+by\s+(?:the\s+Company|us))?\s+as"
 SUBJECT_VERB_TITLE = re.compile(
     rf"(?<![\w.])(?:{HONORIFIC})(?P<name>{_NAME})\s*(?:\([^()]{{0,60}}\)\s*)?"
-    r"(?:,\s*(?P<apposition>(?:[^,;()\n]|\n(?![ \t]*\n)){3,120}?)\s*,\s*(?:is|has\s+been|serves\s+as|acts\s+as)|"
-    r"\s+(?:has\s+been|serves\s+as|acts\s+as))\s+(?:also\s+|currently\s+|presently\s+)?(?=[a-z])")
+    rf"(?:,\s*(?P<apposition>(?:[^,;()\n]|\n(?![ \t]*\n)){{3,120}}?)\s*,\s*(?:{_ENGAGED_AS}|is|has\s+been|serves\s+as|"
+    rf"acts\s+as)|\s+(?:{_ENGAGED_AS}|has\s+been|serves\s+as|acts\s+as))\s+(?:also\s+|currently\s+|presently\s+)?"
+    r"(?=[a-z])")
 # When the office began, after its titles: `the company secretary of the Company since 2019`.
 TITLE_SINCE = re.compile(r"\s+(?:since|from|with\s+effect\s+from|w\.e\.f\.)\s+(?=\S)", re.I)
 # A title item of another organisation than the issuer (`a director of Pearl River Logistics Limited`): the whole

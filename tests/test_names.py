@@ -108,3 +108,21 @@ def test_engineer_honorific_before_another_honorific_or_a_full_name(raw: str, na
 ])
 def test_engineer_honorific_never_eats_other_words(text: str) -> None:
     assert not HONORIFIC_ANYWHERE.search(text)
+
+
+def test_scanning_digits_in_a_name_take_the_spelling_the_document_writes() -> None:
+    from extract.names import respelled
+    text = "Mr. Ng Ka Fa1 (Chairman)\nMr. Ng Ka Fai is the father of Ms. Ch0w Mei. Ms. Chow Mei chairs the audit committee."
+    assert respelled("Mr. Ng Ka Fa1", text) == "Mr. Ng Ka Fai"
+    assert respelled("Ms. Ch0w Mei", text) == "Ms. Chow Mei"
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("Mr. Ng Ka Fa1", "Mr. Ng Ka Fa1 (Chairman)"),  # no other spelling in the document: not guessed
+    ("Mr. Ng Ka Fa1", "Mr. Ng Ka Fai and Mr. Ng Ka Fal"),  # two spellings: not chosen between
+    ("Mr. Ng Ka Fai", "Mr. Ng Ka Fai"),  # no digit: nothing to respell
+    ("Mr. Ng Ka Fai1", "Mr. Ng Ka Fai (Chairman)"),  # a note mark after a full word: no `Faii` or `Fail` written
+])
+def test_names_with_digits_are_not_respelled_without_one_spelling_in_the_document(raw: str, text: str) -> None:
+    from extract.names import respelled
+    assert respelled(raw, text) is None

@@ -335,3 +335,36 @@ def test_apposition_verb_sentences_that_state_no_office(text: str) -> None:
 ])
 def test_chairman_of_a_committee_list_is_not_the_chairman_of_the_board(text: str) -> None:
     assert report_held(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ms. Lam Hoi Yan, a senior manager of a firm providing company secretarial services, has been engaged by the "
+    "Company as its company secretary.",
+    "Mr. Tse Chun Kit is retained by the Company as its Chief Financial Officer since 2021.",
+])
+def test_someone_the_company_engages_for_an_office_holds_it(sentence: str) -> None:
+    assert len(held(sentence)) == 1 and held(sentence)[0][1] in ("company_secretary", "chief_financial_officer")
+
+
+@pytest.mark.parametrize("sentence", [
+    # Engaged by another organisation, or for what is no office.
+    "Ms. Lam Hoi Yan has been engaged by Harbour Secretarial Limited as its company secretary.",
+    "Ms. Lam Hoi Yan has been engaged by the Company as a consultant on company secretarial matters.",
+    # Engaged in the past: no current office.
+    "Ms. Lam Hoi Yan, who retired in 2023, was engaged by the Company as its company secretary.",
+])
+def test_engagements_by_others_or_not_for_an_office_give_no_officer(sentence: str) -> None:
+    assert held(sentence) == []
+
+
+def test_report_board_list_under_bare_headings_gives_inline_titles_with_the_documents_spelling() -> None:
+    text = ("As at the date of this report, the Board comprises:\n\nExecutive Directors\nMr. Ho Ka Fa1 (Chairman)\n"
+            "Ms. Yip Wing Sze (Chief Executive Officer)\n\nIndependent Non-executive Directors\nMr. Kwan Lok\n\n"
+            "Mr. Ho Ka Fai founded the Group in 1998.\n")
+    assert set(held(text)) == {("Ho Ka Fai", "chairman"), ("Yip Wing Sze", "chief_executive")}
+
+
+def test_report_board_list_name_with_a_digit_the_document_never_spells_is_not_read() -> None:
+    text = ("As at the date of this report, the Board comprises:\n\nExecutive Directors\nMr. Ho Ka Fa1 (Chairman)\n"
+            "Ms. Yip Wing Sze (Chief Executive Officer)\n")
+    assert ("Ho Ka Fa1", "chairman") not in held(text) and ("Ho Ka Fai", "chairman") not in held(text)
