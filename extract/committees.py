@@ -39,10 +39,15 @@ _NOT_NAME = (r"(?:The|And|As|Of|Is|Was|Who|With|Chairman|Chairperson|Chairwoman|
              r"Director|Directors|Committee|Board|Company|Independent|Executive|Non|Mr|Mrs|Ms|Dr|Miss|Madam|Prof|"
              r"Vice|President|General|Chief|Secretary|Supervisor|Namely|During|On|In)\b")
 _NAME_TOKEN = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*"
+# Stop words of _NOT_NAME that are also romanised given names (`Shum Kwok On`, 安): the last word of
+# a name when punctuation or a list joiner follows (`Mr. Shum Kwok On, ...`, `... On and Ms. ...`).
+_NAME_STOP_WORDS = ("On",)
+_LAST_STOP_WORD = (rf"(?:[ \u00a0](?:{'|'.join(_NAME_STOP_WORDS)})"
+                   r"(?=[ \t]*(?:[,;(]|\.(?:\s|$)|$)|\s+(?:and|&)\s|\s*\n))")
 # Family: a person named with an honorific (`Mr. Cai Baogui`, `Mrs Cao Ying`, `Dr.GU Chunguang`).
 PERSON = re.compile(
     rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})(?:\s?\.\s*|\s+)(?!{_NOT_NAME})"
-    rf"(?P<name>{_NAME_TOKEN}(?:[ \u00a0]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,4}}"
+    rf"(?P<name>{_NAME_TOKEN}(?:[ \u00a0]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,4}}{_LAST_STOP_WORD}?"
     rf"(?:,[ ](?!{_NOT_NAME})[A-Z][a-z]+(?=\s*(?:[(,;]|\.(?:\s|$)|\band\b|$)))?)")
 # Family: a bare name in a table cell (`Cai Baogui`, `WONG Kwok Keung`).
 BARE_NAME = re.compile(rf"^(?!{_NOT_NAME}|Name|Total|Members?\b){_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{1,4}}$")
@@ -1403,6 +1408,9 @@ def _name_resolver(text: str) -> Resolver:
     def resolve(name: str) -> str | None:
         if " " in name:
             name = " ".join(name.split())
+            longer = {f for f in full if f.startswith(name + " ") and f[len(name) + 1:] in _NAME_STOP_WORDS}
+            if len(longer) == 1:  # `Shum Kwok` cut before `On` where the document spells `Shum Kwok On`
+                return longer.pop()
             if counts.get(name, 0) <= 1:
                 variant = _ocr_variant_of(name, full)
                 if variant and len(_occurrences(text, name)) <= 1:  # the costly scan only for a candidate

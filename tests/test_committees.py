@@ -947,3 +947,21 @@ def test_a_former_chair_listed_again_is_not_the_chair() -> None:
     text = ("Ms. Choi Wing Yan ceased to be the chairman of the Nomination Committee on 30 June 2024. "
             "Earlier the Nomination Committee comprised Ms. Choi Wing Yan (chairman).")
     assert memberships(text) == {("nomination", "Choi Wing Yan", "member")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Audit Committee comprises Mr. Lam Yiu Kei (chairman), Mr. Shum Kwok On and Ms. Choi Wing Yan.",
+    "The Audit Committee comprises Mr. Lam Yiu Kei (chairman), Mr. Shum Kwok On, Ms. Choi Wing Yan.",
+    "Mr. Shum Kwok On (non-executive Director) sits on the Board. The Audit Committee comprises "
+    "Mr. Lam Yiu Kei (chairman) and Mr. Shum Kwok On who joined this year.",
+])
+def test_name_ending_in_a_stop_word_is_kept_whole(text: str) -> None:
+    assert ("audit", "Shum Kwok On", "member") in memberships(text)
+    assert not any(p == "Shum Kwok" for _, p, _ in memberships(text))
+
+
+def test_stop_word_before_a_date_is_not_part_of_a_name() -> None:
+    text = ("The Audit Committee comprises Mr. Lam Yiu Kei (chairman) and Mr. Chan Tai Man. "
+            "Mr. Chan Tai Man On 1 July 2024 joined.")
+    assert ("audit", "Chan Tai Man", "member") in memberships(text)
+    assert not any(p.endswith(" On") for _, p, _ in memberships(text))
