@@ -120,14 +120,23 @@ ARE = re.compile(r"\s*(?:are|were|include|included|comprise|comprised|currently\
 # Family: what may stand between a committee and its member verb (`, which is chaired by Mr. X, and`).
 SUBJECT_GAP = re.compile(
     r"^(?:\s*\([^)]{0,60}\))?(?:\s+of\s+the\s+Board)?(?:\s*\([^)]{0,60}\))?\s*,?\s*(?:(?:which|that)\s+)?"
+    r"(?:(?:was|has\s+been)\s+(?:established|set\s+up|formed)(?:\s+(?:on|in)\s+[\w ]{4,25}?)?,?\s+and\s+)?"
     r"(?:(?:is|was|has\s+been|currently|now|presently|also|shall|will)\s+)*"
     r"(?:chaired\s+by\s+[^;]{0,120}?(?:,?\s+and\s+|,\s+(?=(?:the|its)\s+(?:other|remaining)\s+$)))?"
     r"(?:(?:currently|now|presently|also)\s+)?"
     r"(?:(?:the|its)\s+)?(?:other\s+|remaining\s+)?$", re.I)
 # Family: where a member list ends (a new clause).
 LIST_END = re.compile(
-    r";\s*(?:and\s+)?(?:the|its)\b|\b(?:which|who|whose|to\s+(?:review|assist|oversee|supervise|advise|make|monitor)|"
+    r";\s*(?:and\s+)?(?:the|its)\b|,\s*with\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\b)|\b(?:which|who|whose|to\s+(?:review|assist|oversee|supervise|advise|make|monitor)|"
     r"(?:is|are|was|were)\s+responsible|held|met|during|in\s+accordance|(?:chaired|headed)\s+by)\b", re.I)
+# Family: the chair named after a member list (`comprises Mr. A, Mr. B and Mr. C, with Mr. B acting as its
+# chairman`); the name must be one of the list.
+WITH_CHAIR = re.compile(rf",\s*with\s+(?P<who>[^,;]{{4,60}}?)\s+(?:acting|serving)\s+as\s+(?:its|the)\s+{_CHAIR}\b", re.I)
+# Family: a chair note inside a member list, closed by a comma and followed by the next name
+# (`are Ms. X, who chairs the committee, Mr. Y and Mr. Z`): a position, not the list's end.
+INLINE_CHAIR = re.compile(
+    r",\s*who\s+(?:also\s+|currently\s+)?(?:chairs|heads|convenes|is\s+(?:the|its)\s+chair(?:man|woman|person)?\s+of)"
+    r"\s+(?:the|its)\s+committee\s*,(?=\s*(?:and\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\b)", re.I)
 # Family: a position stated right after a listed name (`(Chairman)`, `as the chairman`, `who is the chairman`).
 POSITION_AFTER = re.compile(
     rf"\s*(?:\((?:the\s+)?(?P<p1>{_CHAIR}|member)\b[^)]{{0,60}}\)"
@@ -1132,6 +1141,9 @@ def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[Named]
             continue
         committee = subject[-1].committee
         end = LIST_END.search(text, verb.end(), hi)
+        notes = list(INLINE_CHAIR.finditer(text, verb.end(), hi))
+        while end and any(n.start() <= end.start() < n.end() for n in notes):
+            end = LIST_END.search(text, end.end(), hi)  # `, who chairs the committee,` inside the list
         list_end = end.start() if end else hi
         # a committee inside a note (`Mr. Lou (chairman of the Supervisory Committee)`) does not end the list
         inside = [c for c in mentions if verb.end() <= c.start < list_end
@@ -1141,13 +1153,24 @@ def _member_lists(ctx: DocContext, mentions: list[Mention], persons: list[Named]
         listed = [p for p in persons if verb.end() <= p.start() < list_end]
         if listed:
             stated = "member" if _members_stated(text, subject[-1].end, verb, listed[-1]) else None
+            chair = _chair_after_list(text, persons, list_end, hi)
             yield from _with_implied_members([
-                Seen(committee, p.group("name"), _listed_position(text, p.end()) or stated, p.start(), p.end())
+                Seen(committee, p.group("name"), "chair" if p.group("name") == chair else
+                     _listed_position(text, p.end()) or stated, p.start(), p.end())
                 for p in listed])
             if ALL_INEDS_AND.match(text[verb.end():listed[0].start()]):
                 yield from _ined_reference(ctx, committee, verb.end(), listed[0].start(), joined=True)
             continue
         yield from _ined_reference(ctx, committee, verb.end(), list_end)
+
+
+def _chair_after_list(text: str, persons: list[Named], list_end: int, hi: int) -> str | None:
+    """The name in `, with Mr. B acting as its chairman` right after a member list, if any."""
+    m = WITH_CHAIR.match(text, list_end, hi)
+    if not m:
+        return None
+    named = [p for p in persons if m.start("who") <= p.start() < m.end("who")]
+    return named[0].group("name") if len(named) == 1 else None
 
 
 def _members_stated(text: str, committee_end: int, verb: re.Match[str], last: Named) -> bool:
@@ -1174,6 +1197,8 @@ def _member_verbs(text: str, mentions: list[Mention], hi: int) -> list[re.Match[
 
 
 def _listed_position(text: str, end: int) -> str | None:
+    if INLINE_CHAIR.match(text, end, end + 80):
+        return "chair"
     m = POSITION_AFTER.match(text, end, end + 80)
     return _position(m.group("p1") or m.group("p2")) if m else None
 

@@ -965,3 +965,34 @@ def test_stop_word_before_a_date_is_not_part_of_a_name() -> None:
             "Mr. Chan Tai Man On 1 July 2024 joined.")
     assert ("audit", "Chan Tai Man", "member") in memberships(text)
     assert not any(p.endswith(" On") for _, p, _ in memberships(text))
+
+
+def test_chair_named_after_the_list_with_acting_as() -> None:
+    text = ("The Strategy Committee was established on 18 March 2024 and comprises Mr. Zhou Jianguo, "
+            "Mr. Liang Wei and Mr. Hu Dong, with Mr. Liang Wei acting as its chairman.")
+    assert memberships(text) == {("strategy", "Liang Wei", "chair"), ("strategy", "Zhou Jianguo", "member"),
+                                 ("strategy", "Hu Dong", "member")}
+
+
+def test_with_chair_outside_the_list_is_not_a_member() -> None:
+    text = ("The Strategy Committee comprises Mr. Zhou Jianguo and Mr. Hu Dong, "
+            "with Mr. Liang Wei acting as its chairman.")
+    found = memberships(text)
+    assert not any(p == "Liang Wei" for _, p, _ in found)
+    assert ("strategy", "Hu Dong", None) in found
+
+
+def test_chair_note_inside_a_member_list_does_not_end_it() -> None:
+    text = ("The members of the Remuneration Committee are Ms. Choi Wing Yan, who chairs the committee, "
+            "Mr. Tong Man Fai and Mr. Lam Yiu Kei.")
+    assert memberships(text) == {("remuneration", "Choi Wing Yan", "chair"),
+                                 ("remuneration", "Tong Man Fai", "member"),
+                                 ("remuneration", "Lam Yiu Kei", "member")}
+
+
+def test_who_clause_about_another_committee_still_ends_the_list() -> None:
+    text = ("The Audit Committee comprises Mr. Lam Yiu Kei and Ms. Ho Lai Kuen, who chairs the "
+            "Nomination Committee, Mr. Tong Man Fai is the chief executive.")
+    found = memberships(text)
+    assert ("audit", "Tong Man Fai", None) not in found and ("audit", "Tong Man Fai", "member") not in found
+    assert ("audit", "Ho Lai Kuen", "chair") not in found
