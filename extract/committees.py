@@ -111,7 +111,7 @@ TITLE_WORDS = {"chairman": re.compile(r"^(?:the\s+)?(?:Chairman|Chairperson|Chai
 BOARD_CUE = re.compile(r"\b(?:Board|Directors?)\b")
 # Family: the verb introducing a member list (`comprises`, `consists of`, `members are`, `has three members, namely`).
 MEMBERS_VERB = re.compile(
-    r"\b(?:comprises|comprised|comprise|comprising|consists\s+of|consisted\s+of|consisting\s+of|"
+    r"\b(?:comprises|comprised|comprise|comprising|(?:includes|included)(?=\s+(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\b)|consists\s+of|consisted\s+of|consisting\s+of|"
     r"(?:is|was)\s+composed\s+of|composed\s+of|(?:is|was)\s+made\s+up\s+of|"
     r"members\s+(?:are|were|include|included|comprise|being)|(?:has|had)\s+(?:\w+\s+)?members)\b\s*:?", re.I)
 # Family: `the members of the Audit Committee are ...` (the verb after the committee).

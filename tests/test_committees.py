@@ -996,3 +996,13 @@ def test_who_clause_about_another_committee_still_ends_the_list() -> None:
     found = memberships(text)
     assert ("audit", "Tong Man Fai", None) not in found and ("audit", "Tong Man Fai", "member") not in found
     assert ("audit", "Ho Lai Kuen", "chair") not in found
+
+
+def test_committee_includes_a_named_person() -> None:
+    text = ("In addition to Mr. Lo Sai Kit and Dr. Ko Wing Kei, the ESG Committee includes Ms. Ng Pui Shan, "
+            "the financial controller of the Group, who is not a Director.")
+    assert ("esg", "Ng Pui Shan", None) in memberships(text)
+
+
+def test_committee_included_something_else_names_no_member() -> None:
+    assert memberships("The Audit Committee included in its review the report of Mr. Lo Sai Kit.") == set()
