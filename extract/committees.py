@@ -38,7 +38,8 @@ _HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=
 _NOT_NAME = (r"(?:The|And|As|Of|Is|Was|Who|With|Chairman|Chairperson|Chairwoman|Chair|Member|Members|"
              r"Director|Directors|Committee|Board|Company|Independent|Executive|Non|Mr|Mrs|Ms|Dr|Miss|Madam|Prof|"
              r"Vice|President|General|Chief|Secretary|Supervisor|Namely|During|On|In)\b")
-_NAME_TOKEN = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*"
+# A name word; a closing `1` after a lower-case letter is an OCR misreading of `i`/`l` (`Leung Ka Fa1`).
+_NAME_TOKEN = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*(?:(?<=[a-z])1(?![\w-]))?"
 # Stop words of _NOT_NAME that are also romanised given names (`Shum Kwok On`, 安): the last word of
 # a name when punctuation or a list joiner follows (`Mr. Shum Kwok On, ...`, `... On and Ms. ...`).
 _NAME_STOP_WORDS = ("On",)
@@ -1436,9 +1437,10 @@ def _name_resolver(text: str) -> Resolver:
             longer = {f for f in full if f.startswith(name + " ") and f[len(name) + 1:] in _NAME_STOP_WORDS}
             if len(longer) == 1:  # `Shum Kwok` cut before `On` where the document spells `Shum Kwok On`
                 return longer.pop()
-            if counts.get(name, 0) <= 1:
+            misread = re.search(r"\d", name) is not None  # `Leung Ka Fa1`: read as `Leung Ka Fai` if given
+            if counts.get(name, 0) <= 1 or misread:
                 variant = _ocr_variant_of(name, full)
-                if variant and len(_occurrences(text, name)) <= 1:  # the costly scan only for a candidate
+                if variant and (misread or len(_occurrences(text, name)) <= 1):  # the costly scan only for a candidate
                     return variant
             return name
         hits = {f for f in full if name.casefold() in {t.casefold() for t in (f.split()[0], f.split()[-1])}}
@@ -1461,8 +1463,8 @@ def _ocr_variant_of(name: str, known: set[str]) -> str | None:
     squeezed = name.replace(" ", "").casefold()
     hits = set()
     for other in known:
-        if other == name:
-            continue
+        if other == name or re.search(r"\d", other):
+            continue  # never towards a spelling with an OCR digit
         theirs = other.split()
         if len(theirs) == len(words):
             diff = [(a, b) for a, b in zip(words, theirs) if a != b]

@@ -1006,3 +1006,46 @@ def test_committee_includes_a_named_person() -> None:
 
 def test_committee_included_something_else_names_no_member() -> None:
     assert memberships("The Audit Committee included in its review the report of Mr. Lo Sai Kit.") == set()
+
+
+EVERBRIGHT_BOARD = """BOARD OF DIRECTORS
+
+As at the date of this report, the Board comprises:
+
+Executive Directors
+Mr. Leung Ka Fa1 (Chairman)
+Mr. Leung Chi Yuen (Chief Executive Officer)
+
+Independent Non-executive Directors
+Ms. Wong Siu Ling
+Mr. Kong Wai Lun
+
+Mr. Leung Chi Yuen is the son of Mr. Leung Ka Fai.
+
+NOMINATION COMMITTEE
+
+The Nomination Committee comprises the Chairman and two independent non-executive Directors, namely \
+Ms. Wong Siu Ling and Mr. Kong Wai Lun. The Nomination Committee is chaired by the Chairman of the Board.
+"""
+
+
+def test_the_chairman_resolves_to_the_one_person_titled_chairman() -> None:
+    found = memberships(EVERBRIGHT_BOARD)
+    assert ("nomination", "Leung Ka Fai", "chair") in found
+    assert ("nomination", "Wong Siu Ling", None) in found
+
+
+def test_the_chairman_is_not_resolved_when_two_people_carry_the_title() -> None:
+    text = EVERBRIGHT_BOARD.replace("Mr. Leung Chi Yuen (Chief Executive Officer)", "Mr. Leung Chi Yuen (Chairman)")
+    assert not any(c == "nomination" and p.startswith("Leung") for c, p, _ in memberships(text))
+
+
+def test_the_chairman_is_not_resolved_without_a_titled_person() -> None:
+    text = EVERBRIGHT_BOARD.replace(" (Chairman)", "")
+    assert not any(p.startswith("Leung") for _, p, _ in memberships(text))
+
+
+def test_ocr_digit_spelling_is_read_as_the_clean_spelling_never_the_reverse() -> None:
+    text = ("Mr. Chan Ta1 Man is a director. The Audit Committee comprises Mr. Chan Tai Man (chairman) "
+            "and Mr. Kong Wai Lun.")
+    assert ("audit", "Chan Tai Man", "chair") in memberships(text)
