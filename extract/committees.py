@@ -126,6 +126,11 @@ SUBJECT_GAP = re.compile(
     r"(?:chaired\s+by\s+[^;]{0,120}?(?:,?\s+and\s+|,\s+(?=(?:the|its)\s+(?:other|remaining)\s+$)))?"
     r"(?:(?:currently|now|presently|also)\s+)?"
     r"(?:(?:the|its)\s+)?(?:other\s+|remaining\s+)?$", re.I)
+# Family: `It comprises ...` / `It currently consists of ...`: a sentence whose subject is the committee
+# of the sentence before.
+IT_SUBJECT = re.compile(r"\s*(?P<it>It)\s+(?:currently\s+|now\s+|presently\s+)?"
+                        r"(?=comprises|comprised|consists\s+of|consisted\s+of|is\s+composed\s+of|"
+                        r"was\s+composed\s+of|is\s+chaired\s+by|was\s+chaired\s+by)")
 # Family: where a member list ends (a new clause).
 LIST_END = re.compile(
     r";\s*(?:and\s+)?(?:the|its)\b|,\s*with\s+(?=(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\b)|\b(?:which|who|whose|to\s+(?:review|assist|oversee|supervise|advise|make|monitor)|"
@@ -331,8 +336,11 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
     seen.extend(_heading_lists(lines, offsets, named))
     seen.extend(_attendance_tables(ctx, lines, offsets))
     people = _People(ctx)
+    previous: tuple[int, int] | None = None
     for start, end in _sentences(ctx.text):
-        seen.extend(_sentence_memberships(ctx, start, end, people))
+        adjacent = previous and not PARAGRAPH_BREAK.search(ctx.text, previous[1], start)
+        seen.extend(_sentence_memberships(ctx, start, end, people, previous if adjacent else None))
+        previous = (start, end)
         changes.extend(_sentence_changes(ctx.text, start, end))
     return _facts(ctx, seen, changes)
 
@@ -1063,9 +1071,10 @@ class _People:
         return sorted(found, key=lambda n: n.begin)
 
 
-def _sentence_memberships(ctx: DocContext, lo: int, hi: int, people: _People | None = None) -> list[Seen]:
+def _sentence_memberships(ctx: DocContext, lo: int, hi: int, people: _People | None = None,
+                          previous: tuple[int, int] | None = None) -> list[Seen]:
     text = ctx.text
-    mentions = _mentions(text, lo, hi)
+    mentions = _mentions(text, lo, hi) or _pronoun_subject(text, lo, hi, previous)
     if not mentions:
         return []
     persons = (people or _People(ctx)).in_sentence(lo, hi)
@@ -1074,6 +1083,23 @@ def _sentence_memberships(ctx: DocContext, lo: int, hi: int, people: _People | N
     found.extend(_member_lists(ctx, mentions, persons, hi))
     found.extend(_titles(text, mentions, persons, lo))
     return found
+
+
+def _pronoun_subject(text: str, lo: int, hi: int, previous: tuple[int, int] | None) -> list[Mention]:
+    """`It comprises Mr. A (chairman), ...` after a sentence whose subject is one committee
+    (`The Risk Management Committee was established to ...`): `It` is that committee.
+
+    Only when the previous sentence of the paragraph opens with the committee and names no other.
+    """
+    it = IT_SUBJECT.match(text, lo, hi)
+    if not it or previous is None:
+        return []
+    before = _mentions(text, *previous)
+    if not before or {m.committee for m in before} != {before[0].committee}:
+        return []
+    if not re.fullmatch(r"\s*(?:the|our|its)?\s*", text[previous[0]:before[0].start], re.I):
+        return []
+    return [Mention(it.start("it"), it.end("it"), before[0].committee)]
 
 
 def _chaired_by(text: str, mentions: list[Mention], persons: list[Named], hi: int) -> Iterator[Seen]:

@@ -1049,3 +1049,31 @@ def test_ocr_digit_spelling_is_read_as_the_clean_spelling_never_the_reverse() ->
     text = ("Mr. Chan Ta1 Man is a director. The Audit Committee comprises Mr. Chan Tai Man (chairman) "
             "and Mr. Kong Wai Lun.")
     assert ("audit", "Chan Tai Man", "chair") in memberships(text)
+
+
+def test_it_comprises_after_a_sentence_about_one_committee() -> None:
+    text = ("The Risk Management Committee was established to assist the Board in overseeing the risk "
+            "management framework of the Group. It comprises Mr. Mak Tsz Chun (chairman), Mr. Sze Kam Po and "
+            "Mr. Yuen Ho Lam, the Chief Financial Officer of the Group.")
+    assert memberships(text, issuer="Golden Crest Property Holdings Limited") == {
+        ("risk", "Mak Tsz Chun", "chair"), ("risk", "Sze Kam Po", "member"), ("risk", "Yuen Ho Lam", "member")}
+
+
+@pytest.mark.parametrize("text", [
+    # the committee is not the subject of the sentence before
+    "The Board has delegated to the Risk Committee the review of risk. It comprises Mr. Mak Tsz Chun (chairman).",
+    # two committees before
+    "The Audit Committee and the Risk Committee met. It comprises Mr. Mak Tsz Chun (chairman).",
+    # a paragraph apart
+    "The Risk Committee was established in 2020.\n\nIt comprises Mr. Mak Tsz Chun (chairman).",
+])
+def test_it_comprises_needs_one_committee_subject_just_before(text: str) -> None:
+    assert memberships(text) == set()
+
+
+def test_list_with_committee_chairman_note_under_a_heading() -> None:
+    text = ("Audit Committee\nThe Audit Committee consists of three members, all being independent "
+            "non-executive Directors:\n- Mr. Hui Kwong Yip (Committee Chairman)\n- Ms. Szeto Lai Fong\n"
+            "- Mr. Wu Ka Chun\n")
+    found = memberships(text, issuer="Oriental Jade Foods Holdings Limited")
+    assert {p for _, p, _ in found} == {"Hui Kwong Yip", "Szeto Lai Fong", "Wu Ka Chun"}
