@@ -145,7 +145,7 @@ INLINE_CHAIR = re.compile(
     r"\s+(?:the|its)\s+committee\s*,(?=\s*(?:and\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam)\b)", re.I)
 # Family: a position stated right after a listed name (`(Chairman)`, `as the chairman`, `who is the chairman`).
 POSITION_AFTER = re.compile(
-    rf"\s*(?:\((?:the\s+)?(?P<p1>{_CHAIR}|member)\b[^)]{{0,60}}\)"
+    rf"\s*(?:\((?:the\s+)?(?:committee\s+)?(?P<p1>{_CHAIR}|member)\b[^)]{{0,60}}\)"
     rf"|,?\s*(?:as|who\s+is|being)\s+(?:the\s+|its\s+|a\s+)?(?P<p2>{_CHAIR}|member)\b)", re.I)
 # Family: `Mr. X(,)? (is|was|serves as|, a|, the) chairman/member of the COMMITTEE` (title of a committee).
 TITLE_OF = re.compile(

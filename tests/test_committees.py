@@ -1076,4 +1076,5 @@ def test_list_with_committee_chairman_note_under_a_heading() -> None:
             "non-executive Directors:\n- Mr. Hui Kwong Yip (Committee Chairman)\n- Ms. Szeto Lai Fong\n"
             "- Mr. Wu Ka Chun\n")
     found = memberships(text, issuer="Oriental Jade Foods Holdings Limited")
-    assert {p for _, p, _ in found} == {"Hui Kwong Yip", "Szeto Lai Fong", "Wu Ka Chun"}
+    assert found == {("audit", "Hui Kwong Yip", "chair"), ("audit", "Szeto Lai Fong", "member"),
+                     ("audit", "Wu Ka Chun", "member")}
