@@ -249,6 +249,8 @@ LIST_INTRO = re.compile(r"(?:members|comprises|comprising|consists\s+of|composed
                         r"|^\s*(?:members\s+of\s+(?:the\s+)?)?[^\n]{0,60}co(?:mm?|rnm|nm)itt?ee\s*(?:members)?\s*:?\s*$", re.I)
 
 # Family: a stated date the compositions speak for (`As at 31 December 2023, their compositions were as follows:`).
+# Family: a sentence opening with the date it speaks for (`As at 31 December 2024, the Audit Committee ...`).
+SENTENCE_AS_AT = re.compile(r"\s*As\s+(?:at|of)\s+[^,;]{6,30},", re.I)
 STATED_AS_AT = re.compile(r"\bas\s+(?:at|of)\s+", re.I)
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -1082,7 +1084,9 @@ def _sentence_memberships(ctx: DocContext, lo: int, hi: int, people: _People | N
     found.extend(_chaired_by(text, mentions, persons, hi))
     found.extend(_member_lists(ctx, mentions, persons, hi))
     found.extend(_titles(text, mentions, persons, lo))
-    return found
+    lead = SENTENCE_AS_AT.match(text, lo, hi)
+    stated = _stated_date(lead.group(0)) if lead else None  # `As at 31 December 2024, the ... comprised`
+    return [replace(f, as_of=stated) for f in found] if stated else found
 
 
 def _pronoun_subject(text: str, lo: int, hi: int, previous: tuple[int, int] | None) -> list[Mention]:

@@ -1078,3 +1078,16 @@ def test_list_with_committee_chairman_note_under_a_heading() -> None:
     found = memberships(text, issuer="Oriental Jade Foods Holdings Limited")
     assert found == {("audit", "Hui Kwong Yip", "chair"), ("audit", "Szeto Lai Fong", "member"),
                      ("audit", "Wu Ka Chun", "member")}
+
+
+def test_sentence_opening_with_a_date_states_it() -> None:
+    text = ("As at 31 December 2024, the Audit Committee comprised Mr. Sze Kam Po (Chairman), "
+            "Mr. Chiu Hon Kit and Dr. Lee Shuk Yee.")
+    facts = [f for f in extract_committees(context(text)) if f.TYPE == "committee_membership"]
+    assert len(facts) == 3 and all(f.as_of == "2024-12-31" for f in facts)
+
+
+def test_sentence_as_at_the_date_of_the_report_keeps_the_document_date() -> None:
+    text = "As at the date of this report, the Audit Committee comprises Mr. Sze Kam Po (Chairman) and Mr. Chiu Hon Kit."
+    facts = [f for f in extract_committees(context(text)) if f.TYPE == "committee_membership"]
+    assert facts and all(f.as_of == "2026-03-31" for f in facts)
