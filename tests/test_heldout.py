@@ -12,11 +12,15 @@ phrasing families the dev documents lack, after the extractors existed:
   0.957 from a committee chair read as board chairman);
 - `heldout4` (16 documents, mostly pledge notices and poll results): recall 0.991, precision 0.991
   (resolution 0.913: a vote table whose Total column sat on the super-header line, read one
-  column to the right).
+  column to the right);
+- `heldout5` (10 documents, mostly corporate-governance report excerpts): recall 0.463, precision
+  0.913 (committee tables laid out with spaces and two-line headers, bilingual report headers, a
+  two-column board table read into the wrong column).
 
 The families at fault were then fixed, for the family and with unit tests in other wording, so
 these sets no longer measure generalisation: they guard against regressions. After the fixes both
-score 1.0 precision; recall 0.98 (heldout), 1.0 (heldout2), 0.996 (heldout3) and 1.0 (heldout4).
+score 1.0 precision; recall 0.98 (heldout), 1.0 (heldout2), 0.996 (heldout3), 1.0 (heldout4) and
+1.0 (heldout5).
 What is asserted:
 - precision >= 0.98 for directorship and >= 0.97 for every other annotated type (a type with no
   output made no false claims: its precision is not tested, its recall is);
@@ -35,7 +39,7 @@ from kg.facts import export_lines
 from kg.store import OxigraphStore
 
 DATA = Path(__file__).parent / "data"
-SETS = ("heldout", "heldout2", "heldout3", "heldout4")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 PRECISION_FLOOR = {"directorship": 0.98}
 DEFAULT_PRECISION_FLOOR = 0.97
