@@ -233,6 +233,12 @@ def _signatory_line(lines: list[tuple[int, int, str]]) -> int | None:
     return None
 
 
+def _titles_end(text: str, start: int, stop_at: re.Pattern[str] = APPOSITION_END) -> int:
+    """Where titles read from `start` can run to: the first stop phrase, at most APPOSITION_LIMIT on."""
+    stop = stop_at.search(text, start, start + APPOSITION_LIMIT)
+    return stop.start() if stop else min(len(text), start + APPOSITION_LIMIT)
+
+
 def _apposition_titles(ctx: DocContext) -> Iterator[_Held]:
     """`Mr. X, an executive Director and president of the Company`: titles until another person."""
     text = ctx.text
@@ -240,8 +246,7 @@ def _apposition_titles(ctx: DocContext) -> Iterator[_Held]:
         person = clean_person(m.group("name"))
         if person is None:
             continue
-        stop = APPOSITION_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
-        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        end = _titles_end(text, m.end())
         items = _leading_titles(fold(text, m.end(), end).text)
         if not items:
             continue
@@ -261,8 +266,7 @@ def _subject_verb_titles(ctx: DocContext) -> Iterator[_Held]:
         person = clean_person(m.group("name"))
         if person is None:
             continue
-        stop = APPOSITION_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
-        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        end = _titles_end(text, m.end())
         written = fold(text, m.end(), end).text
         since = TITLE_SINCE.search(written)
         items, stop_item = _items_until_other(written[:since.start()] if since else written)
@@ -327,8 +331,7 @@ def _short_apposition_titles(ctx: DocContext) -> Iterator[_Held]:
     text = ctx.text
     resolve = None
     for m in SHORT_APPOSITION.finditer(text):
-        stop = APPOSITION_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
-        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        end = _titles_end(text, m.end())
         items = _leading_titles(fold(text, m.end(), end).text)
         if not items:
             continue
@@ -436,8 +439,7 @@ def _appointment_titles(ctx: DocContext) -> Iterator[_Held]:
         people = [clean_person(named.group("name")) for named in NAMED.finditer(m.group("names"))]
         if not people or None in people:
             continue
-        stop = APPOINTED_END.search(text, m.end(), m.end() + APPOSITION_LIMIT)
-        end = stop.start() if stop else min(len(text), m.end() + APPOSITION_LIMIT)
+        end = _titles_end(text, m.end(), APPOINTED_END)
         titles = _titles_until_other(fold(text, m.end(), end).text)
         if not titles:
             continue
