@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 
 from extract.dates import ANY_DATE, parse_date
-from extract.vocab import COMMITTEE_PHRASES, HONORIFICS
+from extract.names import HONORIFIC_WORDS
+from extract.vocab import COMMITTEE_PHRASES
 
 
 FAMILY = "committee_membership"
 
-_HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=True)
 # Capitalised words that end a name when they follow it (`Mr. Cai Baogui Chairman`).
 _NOT_NAME = (r"(?:The|And|As|Of|Is|Was|Who|With|Chairman|Chairperson|Chairwoman|Chair|Member|Members|"
              r"Director|Directors|Committee|Board|Company|Independent|Executive|Non|Mr|Mrs|Ms|Dr|Miss|Madam|Prof|"
@@ -29,7 +29,7 @@ _LAST_STOP_WORD = (rf"(?:[ \u00a0](?:{'|'.join(_NAME_STOP_WORDS)})"
                    r"(?=[ \t]*(?:[,;(]|\.(?:\s|$)|$)|\s+(?:and|&)\s|\s*\n))")
 # Family: a person named with an honorific (`Mr. Cai Baogui`, `Mrs Cao Ying`, `Dr.GU Chunguang`).
 PERSON = re.compile(
-    rf"\b(?:{'|'.join(_HONORIFIC_WORDS)})(?:\s?\.\s*|\s+)(?!{_NOT_NAME})"
+    rf"\b(?:{'|'.join(HONORIFIC_WORDS)})(?:\s?\.\s*|\s+)(?!{_NOT_NAME})"
     rf"(?P<name>{_NAME_TOKEN}(?:[ \u00a0]+(?!{_NOT_NAME}){_NAME_TOKEN}){{0,4}}{_LAST_STOP_WORD}?"
     rf"(?:,[ ](?!{_NOT_NAME})[A-Z][a-z]+(?=\s*(?:[(,;]|\.(?:\s|$)|\band\b|$)))?)")
 

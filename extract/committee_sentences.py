@@ -9,11 +9,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from extract.committee_names import (
-    _CHAIR, COMMITTEE, COMMITTEE_WORD, FAMILY, _has_row, _HONORIFIC_WORDS, INLINE_CHAIR, LEFT_NOTE,
+    _CHAIR, COMMITTEE, COMMITTEE_WORD, FAMILY, _has_row, INLINE_CHAIR, LEFT_NOTE,
     _listed_position, Mention, _mentions, _NAME_TOKEN, _NOT_NAME, PARAGRAPH_BREAK, PERSON,
     _position, Seen, _stated_date, _with_implied_members,
 )
 from extract.context import DocContext
+from extract.names import HONORIFIC_WORDS
 from extract.dates import parse_date
 
 
@@ -23,7 +24,7 @@ _POS = rf"(?P<pos>{_CHAIR}|member)s?"
 # The apposition (`the Chairman of the Board,`) runs up to the honorific that starts the name, never
 # across `and` (`chaired by the Chairman of the Board and Ms. X is a member` names no chair).
 CHAIRED_BY = re.compile(r"\b(?:chaired|headed|led)\s+by\s+(?:(?:the|our|its)\s+(?:(?!and\b)[A-Za-z -]){0,40}?,?\s+"
-                        rf"(?=(?:{'|'.join(_HONORIFIC_WORDS)})\b))?", re.I)
+                        rf"(?=(?:{'|'.join(HONORIFIC_WORDS)})\b))?", re.I)
 # Family: `comprises A, B and C, and is chaired by`: a chair named after the committee's member list.
 CHAIR_AFTER_LIST = re.compile(r",?\s+and\s+(?:is|was|has\s+been)\s+(?:currently\s+|also\s+)?$", re.I)
 # Family: a person named by a board role (`the Chairman of the Board`, `the Chief Executive Officer`),
@@ -33,7 +34,7 @@ ROLE_REFERENCE = re.compile(
     r"\b(?i:the|our)\s+(?:(?P<chairman>Chairman|Chairperson|Chairwoman|Chairlady)"
     r"(?:\s+of\s+the\s+(?:Board(?:\s+of\s+Directors)?|Company))?"
     r"|(?P<ceo>Chief\s+Executive(?:\s+Officer)?|CEO)(?:\s+of\s+the\s+Company)?)\b"
-    rf"(?!\s+of\b|\s*\(|\s*,?\s*(?:{'|'.join(_HONORIFIC_WORDS)})\b)")
+    rf"(?!\s+of\b|\s*\(|\s*,?\s*(?:{'|'.join(HONORIFIC_WORDS)})\b)")
 # Family: a title in parentheses after a name (`Mr. X (Chairman)`, `Mr. Y (Chief Executive Officer)`).
 TITLE_NOTE = re.compile(r"\s*\((?P<titles>[^()\n]{2,80})\)")
 TITLE_WORDS = {"chairman": re.compile(r"^(?:the\s+)?(?:Chairman|Chairperson|Chairwoman|Chairlady)"
@@ -118,7 +119,7 @@ ALL_INEDS_AND = re.compile(r"^\s*all\s+(?:of\s+)?(?:the\s+)?(?:(?P<n>two|three|f
                            r"independent\s+non-?\s*executive\s+directors(?:\s+of\s+the\s+company)?\s*,?\s+and\s+$", re.I)
 # Family: a sentence end inside a paragraph (a full stop not after an honorific or an initial).
 SENTENCE_STOP = re.compile(r"\.\s+(?=[A-Z\"“(])")
-_NO_STOP_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_HONORIFIC_WORDS)}|No|Co|St|Messrs|[A-Z]))$")
+_NO_STOP_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(HONORIFIC_WORDS)}|No|Co|St|Messrs|[A-Z]))$")
 
 # Family: a stated date the compositions speak for (`As at 31 December 2023, their compositions were as follows:`).
 # Family: a sentence opening with the date it speaks for (`As at 31 December 2024, the Audit Committee ...`).

@@ -20,8 +20,9 @@ PAGE_JUNK = re.compile(
     r"<<<PAGE\s*\d+>>>|^[ \t]*(?:[–—-][ \t]*\d{1,3}[ \t]*[–—-]|\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?)[ \t]*$",
     re.M)
 
-_HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=True)
-_HONORIFIC_ALT = "|".join(_HONORIFIC_WORDS + [h.upper() for h in _HONORIFIC_WORDS])
+#: Honorifics without their full stop, longest first (for regular-expression alternations).
+HONORIFIC_WORDS = sorted({h.rstrip(".") for h in HONORIFICS}, key=len, reverse=True)
+_HONORIFIC_ALT = "|".join(HONORIFIC_WORDS + [h.upper() for h in HONORIFIC_WORDS])
 _GUARDED_ALT = "|".join(GUARDED_HONORIFICS)
 _NAME_WORD = r"[A-Z][^\W\d_]+"
 #: An honorific as a name prefix: `Mr. `, `Ms `, `Dr.` glued to the name (`Dr.GU Chunguang`); `Ir` (as written,
