@@ -16,8 +16,9 @@ from importlib import resources
 from typing import Any
 
 from pyparsing import ParseException, ParseResults
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
+from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.term import Node
 
@@ -118,15 +119,13 @@ def run_select(store: GraphStore, text: str, bindings: dict[str, Node] | None = 
     if form != "SelectQuery":
         raise QueryRefused(f"only SELECT queries are supported here (got {form})")
     rows = store.select(text, bindings)
-    variables = list(rows[0]) if rows else _select_vars(text)
+    variables = list(rows[0]) if rows else projection(text)
     return variables, rows[:limit], len(rows) > limit
 
 
-def _select_vars(text: str) -> list[str]:
-    head = re.search(r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s+(?:WHERE|\{)", text, re.I | re.S)
-    if not head:
-        return []
-    return re.findall(r"(?:AS\s+)?\?(\w+)\s*\)?(?=\s|$)", head.group(1)) if "*" not in head.group(1) else []
+def projection(text: str) -> list[str]:
+    """The variables a SELECT projects, so an empty result still names its columns."""
+    return [str(v) for v in prepareQuery(text).algebra.get("PV", [])]
 
 
 def _cell(value: Node | None) -> str:
@@ -139,9 +138,7 @@ def _cell(value: Node | None) -> str:
 
 def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps({"head": {"vars": variables},
-                           "results": [{v: _json_value(r.get(v)) for v in variables} for r in rows]},
-                          ensure_ascii=False, indent=1)
+        return sparql_json(variables, rows)
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf)
@@ -159,10 +156,21 @@ def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
     return "\n".join([line, rule, *body, f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
 
 
-def _json_value(value: Node | None) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        py = value.toPython()
-        return py if isinstance(py, (int, float, bool)) else str(value)
-    return str(value)
+def sparql_json(variables: list[str], rows: list[Row]) -> str:
+    """SPARQL 1.1 Query Results JSON Format."""
+    bindings = [{v: _term(r[v]) for v in variables if r.get(v) is not None} for r in rows]
+    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+
+
+def _term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    out = {"type": "literal", "value": str(term)}
+    if isinstance(term, Literal):
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+    return out

@@ -28,11 +28,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
-
-from kg.query import QueryRefused, check_query, format_rows
-from kg.store import Row, StoreError, open_store
+from kg.query import QueryRefused, check_query, format_rows, projection, sparql_json
+from kg.store import StoreError, open_store
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +141,7 @@ def _worker(store: str, text: str, form: str, fmt: str, max_rows: int, conn: Con
             rows = list(islice(rows_iter, max_rows + 1))
             truncated = len(rows) > max_rows
             rows = rows[:max_rows]
-            variables = list(rows[0]) if rows else _projection(text)
+            variables = list(rows[0]) if rows else projection(text)
             body = (format_rows(variables, rows, "csv") if fmt == "csv"
                     else sparql_json(variables, rows)).encode("utf-8")
             conn.send(("ok", body, len(rows), truncated))
@@ -152,34 +149,6 @@ def _worker(store: str, text: str, form: str, fmt: str, max_rows: int, conn: Con
         conn.send(("error", f"{type(exc).__name__}: {exc}", 0, False))
     finally:
         conn.close()
-
-
-def _projection(text: str) -> list[str]:
-    """Variables of an empty result, so its head still names them."""
-    from rdflib.plugins.sparql import prepareQuery
-
-    return [str(v) for v in prepareQuery(text).algebra.get("PV", [])]
-
-
-def sparql_json(variables: list[str], rows: list[Row]) -> str:
-    """SPARQL 1.1 Query Results JSON Format."""
-    bindings = [{v: _term(r[v]) for v in variables if r.get(v) is not None} for r in rows]
-    return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
-
-
-def _term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype:
-            out["datatype"] = str(term.datatype)
-        return out
-    return {"type": "literal", "value": str(term)}
 
 
 # --------------------------------------------------------------------------- HTTP

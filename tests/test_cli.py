@@ -105,7 +105,7 @@ def test_query_file(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
                   encoding="utf-8")
     assert main(["query", str(rq), "--store", str(built), "--format", "json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["results"][0]["n"] == 9 + 9 + 8 + 8
+    assert int(result["results"]["bindings"][0]["n"]["value"]) == 9 + 9 + 8 + 8
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "nq", "jsonld"])
