@@ -129,11 +129,7 @@ def projection(text: str) -> list[str]:
 
 
 def _cell(value: Node | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, URIRef):
-        return str(value)
-    return str(value)
+    return "" if value is None else str(value)
 
 
 def format_rows(variables: list[str], rows: list[Row], fmt: str) -> str:
