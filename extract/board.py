@@ -228,15 +228,7 @@ def board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
 
     Read once per document: the officer family reads the inline titles of the same paragraphs.
     """
-    if _last_read and _last_read[0] is ctx:
-        return _last_read[1]
-    out = _read_board_paragraphs(ctx)
-    _last_read[:] = [ctx, out]
-    return out
-
-
-#: The last document read by `board_paragraphs` and its paragraphs (documents are read one by one).
-_last_read: list = []
+    return ctx.memo("board_paragraphs", _read_board_paragraphs)
 
 
 def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:

@@ -6,8 +6,9 @@ the spaCy pipeline only on those regions (`ctx.nlp(region)`), so a 270 KB report
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from extract.records import Announcement, DocumentMeta, Evidence, Skipped
 
@@ -25,6 +26,14 @@ class DocContext:
     meta: DocumentMeta
     nlp: "Language"
     skipped: list[Skipped] = field(default_factory=list)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute: Callable[["DocContext"], Any]) -> Any:
+        """`compute(self)` once per document: a reading several families share (the board paragraph
+        is read by the board, officer and meeting families) is done once."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     @property
     def text(self) -> str:
