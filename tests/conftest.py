@@ -22,3 +22,7 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> GraphStore:
         s = MemoryStore()
     yield s
     s.close()
+
+
+# Real headless Chromium for page tests (tests/browser.py).
+from tests.browser import chromium, page  # noqa: E402,F401
