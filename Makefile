@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= output/store
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install system clean
 
 $(BIN)/kg: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(BIN)/kg: setup.cfg pyproject.toml
 
 install: $(BIN)/kg
 
+## Debian packages the tests drive for real (headless Chromium); skipped with a warning where it cannot install.
+system:
+	@.ci/system-packages || echo "warning: could not install system packages; the browser tests will be skipped"
+
 ## Build the graph from the bundled sample filings, summarise it, draw it, query it.
 run: install
 	$(BIN)/kg build examples --store $(STORE)
@@ -21,7 +25,7 @@ run: install
 	$(BIN)/kg query --store $(STORE) --named board-as-of --param issuer="JL MAG RARE-EARTH CO., LTD." --param date=2026-07-31
 	$(BIN)/kg query --store $(STORE) --named person-seats --param person="Cao Ying"
 
-test: install
+test: install system
 	$(BIN)/python -m pytest
 
 ## Words per second: tokenizer floor, extraction alone, kg build end to end (about 2M words).
