@@ -3,7 +3,7 @@
 HKEX announcements end with a paragraph such as `As at the date of this announcement, the Board
 comprises Mr. A and Mr. B as executive Directors; ... and Dr. C as independent non-executive
 Directors.` It is found with a regular expression over the raw text, folded (page furniture and
-line breaks removed, see `extract.names`), and only that paragraph goes through the spaCy
+line breaks removed, see `extract.text.names`), and only that paragraph goes through the spaCy
 pipeline, whose `gov_spans` component marks the director-role phrases. Two phrasing families
 are read:
 
@@ -46,12 +46,13 @@ from dataclasses import dataclass, replace
 
 from extract.context import DocContext
 from extract.components import SPAN_KEY
-from extract.dates import find_dates, parse_date
-from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, PAGE_JUNK, POST_NOMINAL, SINGLE_NAME, Folded,
+from extract.text.dates import find_dates, parse_date
+from extract.text.names import (HONORIFIC, HONORIFIC_ANYWHERE, PAGE_JUNK, POST_NOMINAL, SINGLE_NAME, Folded,
                            clean_person, fold, officer_title, read_titles, respelled, title_items)
 from extract.records import Directorship, Fact
 from extract.registry import extractor
-from extract.vocab import DIRECTOR_ROLE_PHRASES
+from extract.text.patterns import NOT_AFTER_ABBREVIATION
+from extract.text.vocab import DIRECTOR_ROLE_PHRASES
 
 # The paragraph lead: `As at the date of this announcement,`, `As of ...`, `At the date hereof,`.
 # Reports write `As at the date of this annual report,` (their directorships then have no date to be stated as of).
@@ -59,7 +60,7 @@ BOARD_LEAD = re.compile(
     r"\b(?:As\s+(?:at|of)|At)\s+the\s+date\s+(?:of\s+this\s+(?:announcement|(?:annual\s+|interim\s+)?report|circular"
     r"|notice|document)|hereof)\s*,?", re.I)
 # The paragraph's closing full stop: a period ending a line (or the text), not after an honorific.
-PARAGRAPH_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)\.(?=[ \t*_]*(?:\n|$))")
+PARAGRAPH_END = re.compile(rf"{NOT_AFTER_ABBREVIATION}\.(?=[ \t*_]*(?:\n|$))")
 #: Longest board paragraph read, in characters of raw text.
 PARAGRAPH_LIMIT = 3000
 # The paragraph is about the board: `the Board comprises`, `the board of directors ...`, `Directors of`.
@@ -81,7 +82,7 @@ ROLE_BEFORE_NAMES = re.compile(
 PROPOSED_BEFORE = re.compile(r"\bproposed\s+$", re.I)
 # End of a sentence inside a flattened paragraph (`... Mr. Ho Man Kit. Hong Kong, 23 March 2026`),
 # not the dot of an honorific or of initials (`Mr.`, `T.K.`).
-SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bProf)(?<!\bNo)(?<![A-Z])\.(?=\s|$)")
+SENTENCE_END = re.compile(rf"{NOT_AFTER_ABBREVIATION}(?<![A-Z])\.(?=\s|$)")
 # The verb after which the first names of the names-then-role family begin.
 LIST_VERB = re.compile(r"\b(?:comprises|comprise|comprised\s+of|consists\s+of|consist\s+of|includes?|are|is)\b\s*:?",
                        re.I)

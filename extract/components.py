@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extract.vocab import COMMITTEE_PHRASES, DIRECTOR_ROLE_PHRASES, HONORIFICS, OFFICER_TITLE_PHRASES
+from extract.text.vocab import COMMITTEE_PHRASES, DIRECTOR_ROLE_PHRASES, HONORIFICS, OFFICER_TITLE_PHRASES
 
 SPAN_KEY = "gov"
 

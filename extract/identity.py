@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from extract.context import DocContext
-from extract.dates import find_dates, parse_date
+from extract.text.dates import find_dates, parse_date
 from extract.records import Announcement, DocumentMeta, Fact, Listing
 from extract.registry import extractor
 

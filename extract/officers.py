@@ -17,7 +17,7 @@ Sources, each found with a regular expression over the raw text and read on a sm
 - engagement by the Company: `Ms. X, a manager of an external corporate services provider, has been engaged
   by the Company as its company secretary` (an outsourced company secretary holds the office).
 
-A title is kept only when the whole item is a known title (`extract.vocab.OFFICER_TITLE_PHRASES`),
+A title is kept only when the whole item is a known title (`extract.text.vocab.OFFICER_TITLE_PHRASES`),
 so `the spouse of the chairman` or `chairman of the meeting` never make an officer. Sentences that
 say someone resigned, retired or will be appointed are skipped: they do not state a current office.
 """
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from extract.board import NAME_SEPARATOR, board_paragraphs
 from extract.context import DocContext
-from extract.dates import MONTHS, parse_date
+from extract.text.dates import MONTHS, parse_date
 from extract.identity import BY_ORDER, CJK, ENDS_WITH_COMPANY_FORM
-from extract.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean_person, fold, is_role_or_filler,
+from extract.text.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean_person, fold, is_role_or_filler,
                            officer_title, read_titles, title_items)
 from extract.records import Fact, Officer
 from extract.registry import extractor

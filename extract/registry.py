@@ -23,10 +23,10 @@ BUILTIN_FAMILY_MODULES = (
     "extract.identity",
     "extract.board",
     "extract.officers",
-    "extract.pledges",
-    "extract.holdings",
-    "extract.meetings",
-    "extract.committees",
+    "extract.shareholdings.pledges",
+    "extract.shareholdings.holdings",
+    "extract.meetings.polls",
+    "extract.committees.members",
     "extract.results",
     "extract.subsidiaries",
 )
@@ -45,14 +45,18 @@ def extractor(name: str) -> Callable[[Extractor], Extractor]:
 def extractors(modules: tuple[str, ...] | None = None) -> dict[str, Extractor]:
     """All registered families, loading the built-in modules and entry points on first use.
 
-    `modules` restricts loading to those modules (a developer aid for working on one family).
+    `modules` restricts loading to those modules, or the family packages named (`extract.committees`
+    is every family of the committee package): a developer aid for working on one family.
     """
     if modules is not None:
         found: dict[str, Extractor] = {}
         for module in modules:
-            mod = importlib.import_module(module)
+            for builtin in BUILTIN_FAMILY_MODULES:
+                if builtin == module or builtin.startswith(module + "."):
+                    importlib.import_module(builtin)
+            importlib.import_module(module)
             found.update({name: fn for name, fn in _EXTRACTORS.items()
-                          if getattr(fn, "__module__", None) == mod.__name__})
+                          if _within(getattr(fn, "__module__", ""), module)})
         return found
     if not _EXTRACTORS or not _loaded[0]:
         _loaded[0] = True
@@ -65,3 +69,7 @@ def extractors(modules: tuple[str, ...] | None = None) -> dict[str, Extractor]:
         for ep in entry_points(group="kg.extractors"):
             _EXTRACTORS.setdefault(ep.name, ep.load())
     return dict(_EXTRACTORS)
+
+
+def _within(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.context import DocContext
-from extract.dates import ANY_DATE, MONTHS, parse_date
-from extract.numbers import CURRENCIES, to_decimal
+from extract.text.dates import ANY_DATE, MONTHS, parse_date
+from extract.text.numbers import CURRENCIES, to_decimal
 from extract.records import Fact, FinancialEstimate
 from extract.registry import extractor
 

@@ -1,7 +1,7 @@
 """Alias definitions in the text, and the per-document name book (short forms, glued names)."""
 from __future__ import annotations
 
-from extract.aliases import NameBook, find_aliases, name_key
+from extract.text.aliases import NameBook, find_aliases, name_key
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.committees import committee_key, extract_committees
+from extract.committees.members import committee_key, extract_committees
 from extract.context import DocContext
 from extract.pipeline import get_nlp
 from extract.readers import read_announcement
@@ -467,7 +467,7 @@ def test_future_changes_do_not_alter_current_membership() -> None:
     from extract.context import DocContext
     from extract.pipeline import get_nlp
     from extract.records import Announcement, DocumentMeta
-    from extract.committees import extract_committees
+    from extract.committees.members import extract_committees
 
     text = ("Mr. Lee Ka Ming will cease to be the chairman of the Audit Committee with effect from "
             "1 March 2027, and Ms. Ho Wai Yee will be appointed as the chairman of the Audit Committee "
@@ -884,7 +884,7 @@ def test_grid_header_with_unknown_committee_is_skipped_not_other() -> None:
 
 def test_committee_words_alone_are_not_a_committee_name() -> None:
     assert committee_key("Audit Committee") == "audit"
-    from extract.committees import COMMITTEE
+    from extract.committees.members import COMMITTEE
     assert COMMITTEE.fullmatch("Committee     Committee       Committee") is None
 
 

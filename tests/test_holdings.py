@@ -1,8 +1,8 @@
 """Controlling groups from sentences, and holdings from the accumulated-pledge table."""
 from __future__ import annotations
 
-from extract.aliases import find_aliases
-from extract.holdings import controlling_members, document_book, read_holdings, split_members
+from extract.text.aliases import find_aliases
+from extract.shareholdings.holdings import controlling_members, document_book, read_holdings, split_members
 
 
 def _members(text: str) -> list[str]:
@@ -133,7 +133,7 @@ def test_defined_company_inside_the_group_sentence() -> None:
 
 def test_controlling_shareholder_by_surname_only_is_skipped() -> None:
     from extract.context import DocContext
-    from extract.holdings import extract_holdings
+    from extract.shareholdings.holdings import extract_holdings
     from extract.pipeline import get_nlp
     from extract.records import Announcement, DocumentMeta
 

@@ -450,8 +450,8 @@ def test_a_clause_without_a_meeting_name_does_not_take_its_neighbours() -> None:
 
 
 def test_special_resolution_not_passed_between_two_thirds_and_three_quarters_is_no_finding() -> None:
-    from extract.meetings_checks import check_resolution
-    from extract.meetings_votes import VoteRow
+    from extract.meetings.checks import check_resolution
+    from extract.meetings.votes import VoteRow
     row = VoteRow(number="2", start=0, end=0, kind="special", votes={"for": 712, "against": 288})
     assert check_resolution(row, False, None) == []  # 71.2%: short of a 75% bar
     row.votes = {"for": 800, "against": 200}
@@ -461,8 +461,8 @@ def test_special_resolution_not_passed_between_two_thirds_and_three_quarters_is_
 
 
 def test_an_unstated_special_result_between_the_two_bars_is_not_guessed() -> None:
-    from extract.meetings import _by_threshold
-    from extract.meetings_votes import VoteRow
+    from extract.meetings.polls import _by_threshold
+    from extract.meetings.votes import VoteRow
     row = VoteRow(number="1", start=0, end=0, kind="special", votes={"for": 700, "against": 300})
     assert _by_threshold(row) is None  # 70%: passed under a 2/3 bar, not under a 3/4 one
     row.votes = {"for": 760, "against": 240}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.meetings_votes import find_tables, read_cells
+from extract.meetings.votes import find_tables, read_cells
 
 
 def rows(text: str) -> list[tuple[str, dict[str, int]]]:

@@ -1,10 +1,10 @@
-"""Name and title parsing (`extract.names`), and an end-to-end score of the Foundation families against the
+"""Name and title parsing (`extract.text.names`), and an end-to-end score of the Foundation families against the
 gold files of tests/data (scored by `kg.evaluate`; nothing from ../shared)."""
 from __future__ import annotations
 
 import pytest
 
-from extract.names import HONORIFIC_ANYWHERE, clean_person, fold, officer_title, read_titles
+from extract.text.names import HONORIFIC_ANYWHERE, clean_person, fold, officer_title, read_titles
 from tests.scoring import DATA, score
 
 MODULES = ("extract.identity", "extract.board", "extract.officers")
@@ -111,7 +111,7 @@ def test_engineer_honorific_never_eats_other_words(text: str) -> None:
 
 
 def test_scanning_digits_in_a_name_take_the_spelling_the_document_writes() -> None:
-    from extract.names import respelled
+    from extract.text.names import respelled
     text = "Mr. Ng Ka Fa1 (Chairman)\nMr. Ng Ka Fai is the father of Ms. Ch0w Mei. Ms. Chow Mei chairs the audit committee."
     assert respelled("Mr. Ng Ka Fa1", text) == "Mr. Ng Ka Fai"
     assert respelled("Ms. Ch0w Mei", text) == "Ms. Chow Mei"
@@ -124,5 +124,5 @@ def test_scanning_digits_in_a_name_take_the_spelling_the_document_writes() -> No
     ("Mr. Ng Ka Fai1", "Mr. Ng Ka Fai (Chairman)"),  # a note mark after a full word: no `Faii` or `Fail` written
 ])
 def test_names_with_digits_are_not_respelled_without_one_spelling_in_the_document(raw: str, text: str) -> None:
-    from extract.names import respelled
+    from extract.text.names import respelled
     assert respelled(raw, text) is None

@@ -13,7 +13,7 @@ from kg.evaluate import evaluate
 from tests.scoring import extracted, gold_lines
 
 DATA = Path(__file__).parent / "data"
-MODULES = ("extract.pledges", "extract.holdings")
+MODULES = ("extract.shareholdings",)
 TYPES = ("pledge", "pledge_release", "shareholding", "controlling_shareholder")
 
 
@@ -324,5 +324,5 @@ def test_heldout_extension_notice_ends_on_the_extended_date() -> None:
 @pytest.mark.parametrize("label", ["Expiry date of the pledge", "Maturity date", "Expiry date (upon release)",
                                    "Original expiry date", "Expiry date before extension"])
 def test_labels_that_are_not_an_extended_expiry(label: str) -> None:
-    from extract.pledges import EXTENDED_EXPIRY_COL, ORIGINAL_EXPIRY_COL
+    from extract.shareholdings.pledges import EXTENDED_EXPIRY_COL, ORIGINAL_EXPIRY_COL
     assert not (EXTENDED_EXPIRY_COL.search(label) and not ORIGINAL_EXPIRY_COL.search(label))

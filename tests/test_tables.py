@@ -1,7 +1,7 @@
 """The PDF-flattened table reader: layouts, wrapped headers, units, Total rows, scrambled cells."""
 from __future__ import annotations
 
-from extract.tables import (Cell, cell_values, explicit_unit, find_tables, pct, read_stacked,
+from extract.text.tables import (Cell, cell_values, explicit_unit, find_tables, pct, read_stacked,
                             shares)
 
 TAB_TABLE = (

@@ -17,22 +17,23 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from extract.aliases import NameBook, is_generic, name_after, name_before, name_key
+from extract.text.aliases import NameBook, is_generic, name_after, name_before, name_key
 from extract.context import DocContext
-from extract.dates import find_dates, parse_date
-from extract.holdings import (SECTION_END, SECTION_HEADING, HoldingRow, document_book, document_tables,
+from extract.text.dates import find_dates, parse_date
+from extract.shareholdings.holdings import (SECTION_END, SECTION_HEADING, HoldingRow, document_book, document_tables,
                               paragraph_span, read_holdings, sentence_spans)
-from extract.numbers import scaled_int, to_decimal, unit_multiplier
+from extract.text.patterns import APPROXIMATELY, PLEDGEE_COLUMN, PROSE_SHARES
+from extract.text.numbers import scaled_int, to_decimal, unit_multiplier
 from extract.records import DataQualityFinding, Evidence, Fact, Pledge, PledgeRelease
 from extract.registry import extractor
-from extract.tables import NOTE_MARK, Cell, Table, cell_values, decimal_places, is_numeric, pct, shares
+from extract.text.tables import NOTE_MARK, Cell, Table, cell_values, decimal_places, is_numeric, pct, shares
 
 FAMILY = "pledges"
 
 #: Cheap gate: documents that never mention a pledge have no pledge tables.
 PLEDGE_WORD = re.compile(r"pledge", re.I)
 #: Header of the pledgee column: `Pledgee`, `Pledgee (pledge holder)`.
-PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
+PLEDGEE_COL = PLEDGEE_COLUMN
 #: Header of the pledgor column: `Name of Shareholder`, `Name of pledgor`, `Shareholder`.
 PLEDGOR_COL = re.compile(r"\bname\b|\bpledgor\b|^\s*shareholders?\b", re.I)
 #: Header of the share-count column: `Number of pledged shares (in 10 thousand)`,
@@ -96,20 +97,16 @@ DATE_RANGE_SEPARATOR = re.compile(r"\s+(?:to|until|till|through)\s+|\s*[~至]\s*
 PROSE_SIGNAL = re.compile(r"\bpledged\b|\breleas\w*\b", re.I)
 #: An active pledge: `Tianhe Global pledged 180,000,000 shares`, `X has pledged an aggregate of
 #: 3,600 (10,000 shares) A shares`.
-PROSE_PLEDGE = re.compile(r"(?:\b(?:has|had)\s+)?\bpledged\s+(?:an?\s+(?:aggregate|total)\s+of\s+)?"
-                          r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*|million\s+)?"
-                          r"(?:ordinary\s+|[AH][\s-]+)?shares?\b", re.I)
+PROSE_PLEDGE = re.compile(rf"(?:\b(?:has|had)\s+)?\bpledged\s+(?:an?\s+(?:aggregate|total)\s+of\s+)?{PROSE_SHARES}",
+                          re.I)
 #: A release: `X has released the pledge over 5,000,000 shares`, `the release of the pledge of ...`.
-PROSE_RELEASE = re.compile(r"(?:\b(?:has|had)\s+)?\breleas\w*\s+(?:of\s+)?(?:the\s+)?pledge\s+(?:over|of|on)\s+"
-                           r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*|million\s+)?"
-                           r"(?:ordinary\s+|[AH][\s-]+)?shares?\b", re.I)
+PROSE_RELEASE = re.compile(rf"(?:\b(?:has|had)\s+)?\breleas\w*\s+(?:of\s+)?(?:the\s+)?pledge\s+(?:over|of|on)\s+"
+                           rf"{PROSE_SHARES}", re.I)
 #: Passive forms: `50,000,000 shares held by X were pledged to Y`, `the pledge over 50,000,000
 #: shares created by X in favour of Y was released on ...`.
-PROSE_PLEDGE_PASSIVE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\([^)]{0,30}\)\s*|million\s+)?"
-                                  r"(?:ordinary\s+|[AH][\s-]+)?shares?\b.{0,160}?\b(?:were|was|have\s+been|"
+PROSE_PLEDGE_PASSIVE = re.compile(rf"{PROSE_SHARES}.{{0,160}}?\b(?:were|was|have\s+been|"
                                   r"has\s+been|had\s+been)\s+pledged\b", re.I | re.S)
-PROSE_RELEASE_PASSIVE = re.compile(r"\bpledge\s+(?:over|of|on)\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
-                                   r"(?P<unit>\([^)]{0,30}\)\s*|million\s+)?(?:ordinary\s+|[AH][\s-]+)?shares?\b"
+PROSE_RELEASE_PASSIVE = re.compile(rf"\bpledge\s+(?:over|of|on)\s+{PROSE_SHARES}"
                                    r".{0,200}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                                    r"(?:fully\s+)?released\b", re.I | re.S)
 #: Where a pledge's end is stated: `expiring on 9 June 2026`, `until 9 June 2026`, `maturity date of`.
@@ -120,7 +117,7 @@ PROSE_BY = re.compile(r"\bby\s+(?=[A-Z])")
 PROSE_PLEDGEE = re.compile(r"\b(?:in\s+favou?r\s+of|to|with|from)\s+(?:the\s+)?(?=[A-Z])")
 #: The share of the issued capital after a count: `representing approximately 12.00% of the total
 #: issued shares`, `representing 4.50% of the total share capital`.
-PROSE_CAPITAL_PCT = re.compile(r"representing\s+(?:approximately\s+|about\s+)?(?P<pct>\d+(?:\.\d+)?)\s*%\s+of\s+"
+PROSE_CAPITAL_PCT = re.compile(rf"representing\s+{APPROXIMATELY}(?P<pct>\d+(?:\.\d+)?)\s*%\s+of\s+"
                                r"the\s+(?:total\s+)?(?:issued|share\s+capital|number\s+of\s+issued)", re.I)
 #: The issued capital stated in a note: `The total share capital of the Company as at the date of
 #: this announcement is 547,860,000 shares`, `... on the basis of the total share capital of X shares`.
@@ -262,7 +259,7 @@ class RowValues:
 
 
 def table_date(text: str | None) -> str | None:
-    """A date cell: any layout `extract.dates` reads, else day-first `20/09/2023` (the Hong Kong
+    """A date cell: any layout `extract.text.dates` reads, else day-first `20/09/2023` (the Hong Kong
     order); None for open-ended phrases (`Until the procedure for releasing ... is completed`)."""
     if not text:
         return None

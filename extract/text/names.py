@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import product
 
-from extract.vocab import (DIRECTOR_ROLE_PHRASES, GUARDED_HONORIFICS, HONORIFICS, NAME_STOPWORDS,
+from extract.text.vocab import (DIRECTOR_ROLE_PHRASES, GUARDED_HONORIFICS, HONORIFICS, NAME_STOPWORDS,
                            OFFICER_TITLE_PHRASES, POST_NOMINALS, TITLE_FILLER_PHRASES)
 
 # Page furniture of converted PDFs: `<<<PAGE 13>>>` markers and lines holding only a page number

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extract.numbers import UNIT_MULTIPLIERS, percent, scaled_int, to_decimal
+from extract.text.numbers import UNIT_MULTIPLIERS, percent, scaled_int, to_decimal
 
 #: A parenthesised group in a header: `(in 10 thousand)`, `(shares)`, `(Note 2)`.
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -52,7 +52,7 @@ _LABEL_CONTINUATION = re.compile(r"^\s*[a-z(]")
 PAGE_MARK = re.compile(r"^\s*(?:<<<\s*PAGE\s*\d+\s*>>>|[–—-]\s*\d{1,3}\s*[–—-]|page\s+\d+(?:\s+of\s+\d+)?)\s*$", re.I)
 #: A cell holding one count, possibly with its unit word: `1,600.00`, `16,000,000 shares`.
 _COUNT_CELL = re.compile(r"^\s*(?P<n>-?\d[\d,]*(?:\.\d+)?)\s*(?:shares?|股)?\s*$", re.I)
-#: A cell holding a date in any common layout (a cheap test; `extract.dates` parses it). A long
+#: A cell holding a date in any common layout (a cheap test; `extract.text.dates` parses it). A long
 #: cell mentioning a year is a header (`Shares held as at 31 December 2023`), not a value.
 _DATE_CELL = re.compile(r"\b(?:19|20)\d\d\b")
 _DATE_CELL_MAX = 40

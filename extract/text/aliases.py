@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.vocab import HONORIFICS
+from extract.text.vocab import HONORIFICS
 
 #: A defined short form: `("Ruide Venture")`, `(the "Company")`, `(“Xuheng Partnership”, of which`,
 #: `(hereinafter referred to as "Ruide Venture")`, `(abbreviated as "Ruide")`, `("Ruide" or ...)`;

@@ -26,13 +26,13 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from extract.committee_names import (
+from extract.committees.names import (
     COMMITTEE, committee_key, FAMILY, Mention, _NAME_STOP_WORDS, PARAGRAPH_BREAK, PERSON, Seen,
 )
-from extract.committee_sentences import (
+from extract.committees.sentences import (
     _committee_matches, _People, _sentence_changes, _sentence_memberships, _sentences,
 )
-from extract.committee_tables import (
+from extract.committees.tables import (
     _aligned_matrices, _attendance_tables, _column_implied_members, _committee_rows,
     _heading_lists, _lines_naming_committees, _matrices, _offsets,
 )

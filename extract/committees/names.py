@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.dates import ANY_DATE, parse_date
-from extract.names import HONORIFIC_WORDS
-from extract.vocab import COMMITTEE_PHRASES
+from extract.text.dates import ANY_DATE, parse_date
+from extract.text.names import HONORIFIC_WORDS
+from extract.text.vocab import COMMITTEE_PHRASES
 
 
 FAMILY = "committee_membership"

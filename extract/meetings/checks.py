@@ -7,7 +7,7 @@ a filing uses (with or without abstentions), so a finding means a real inconsist
 """
 from __future__ import annotations
 
-from extract.meetings_votes import VoteRow
+from extract.meetings.votes import VoteRow
 
 #: Percentages filings print are rounded; allow the scorer's 0.01 plus the rounding of 2 decimals.
 PERCENT_TOLERANCE = 0.015

@@ -8,13 +8,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from extract.committee_names import (
+from extract.committees.names import (
     ALIGNED_GAP, _CHAIR, COMMITTEE, committee_key, COMMITTEE_WORD, FAMILY, LEFT_NOTE,
     _listed_position, _mentions, _NAME_TOKEN, _NOT_NAME, PERSON, _position, Seen, _stated_date,
     _with_implied_members,
 )
 from extract.context import DocContext
-from extract.dates import parse_date
+from extract.text.dates import parse_date
 
 
 # Family: a bare name in a table cell (`Cai Baogui`, `WONG Kwok Keung`).

@@ -8,14 +8,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from extract.committee_names import (
+from extract.committees.names import (
     _CHAIR, COMMITTEE, COMMITTEE_WORD, FAMILY, _has_row, INLINE_CHAIR, LEFT_NOTE,
     _listed_position, Mention, _mentions, _NAME_TOKEN, _NOT_NAME, PARAGRAPH_BREAK, PERSON,
     _position, Seen, _stated_date, _with_implied_members,
 )
 from extract.context import DocContext
-from extract.names import HONORIFIC_WORDS
-from extract.dates import parse_date
+from extract.text.names import HONORIFIC_WORDS
+from extract.text.dates import parse_date
 
 
 # Family: a position word (`chairman`, `chairperson`, `chair`, `convener`, `member`).

@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.aliases import (AliasDef, NameBook, find_aliases, is_generic, name_after, name_before,
+from extract.text.aliases import (AliasDef, NameBook, find_aliases, is_generic, name_after, name_before,
                              name_key, strip_honorific)
 from extract.context import DocContext
-from extract.numbers import percent, scaled_int, unit_multiplier
+from extract.text.patterns import HONORIFIC_ALT, NOT_AFTER_ABBREVIATION_OR_CO, PLEDGEE_COLUMN
+from extract.text.numbers import percent, scaled_int, unit_multiplier
 from extract.records import Alias, ControllingShareholder, Fact, Shareholding
 from extract.registry import extractor
-from extract.tables import NOTE_MARK, Cell, Table, cell_values, find_tables, pct, read_stacked, shares
+from extract.text.tables import NOTE_MARK, Cell, Table, cell_values, find_tables, pct, read_stacked, shares
 
 FAMILY = "holdings"
 
@@ -71,7 +72,7 @@ APPOSED_AFTER = re.compile(r",\s*(?:a|the|one\s+of\s+the)\s+controlling\s+shareh
 #: `the controlling shareholder of the Company, Nanhe Yuntai Holding Co., Ltd., has`.
 APPOSED_BEFORE = re.compile(
     r"\b(?:its|the)\s+controlling\s+shareholder(?:\s+of\s+the\s+Company)?,\s+"
-    r"(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Madam|Prof)\.?\s+)?[A-Z](?:[^,()\n]|,\s*Ltd\.?|,\s*Limited){1,120}?)"
+    rf"(?P<name>(?:(?:{HONORIFIC_ALT})\.?\s+)?[A-Z](?:[^,()\n]|,\s*Ltd\.?|,\s*Limited){{1,120}}?)"
     r"(?=\s*\(|,(?!\s*(?:Ltd|Limited))|\s+(?:has|have|had|informed|notified|that|which|who|is|was)\b|\.\s)")
 #: A plural apposition after a list of parties: `X Co., Ltd. ("X") and Mr. Y, the controlling
 #: shareholders of the Company, informed` (not `... of the Company are`, a group sentence).
@@ -82,7 +83,7 @@ PLURAL_AFTER = re.compile(r",\s*(?:the|its|being\s+the)\s+controlling\s+sharehol
 PLURAL_BEFORE = re.compile(r"\b(?:its\s+controlling\s+shareholders|the\s+controlling\s+shareholders\s+of\s+the\s+Company)"
                            r"\s*,\s+", re.I)
 #: What shows a listed piece names a party: an honorific, or a company form.
-PARTY_MARK = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr|Madam|Prof)\b|\b(?:Co\.|Ltd\.?|Limited|Inc\.|Corporation|LLC|L\.P\.|"
+PARTY_MARK = re.compile(rf"^(?:{HONORIFIC_ALT})\b|\b(?:Co\.|Ltd\.?|Limited|Inc\.|Corporation|LLC|L\.P\.|"
                         r"Partnership|Group|Holdings?|Investments?|Company)(?:\W|$)", re.I)
 #: What joins coordinated parties: `A, B and C`, `A ("a") and Mr. B`.
 COORDINATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")
@@ -90,11 +91,10 @@ COORDINATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")
 TRAILING_ASIDES = re.compile(r"(?:\s*\([^()]{0,100}\))+\s*$")
 LEADING_ASIDES = re.compile(r"(?:\s*\([^()]{0,100}\))+")
 #: Where a run of capitalised words holds a second party: `and` before an honorific.
-SECOND_PARTY = re.compile(r"\s+and\s+(?:(?:Mr|Ms|Mrs|Miss|Dr|Madam|Prof)\.?\s+)")
+SECOND_PARTY = re.compile(rf"\s+and\s+(?:(?:{HONORIFIC_ALT})\.?\s+)")
 #: Sentence ends, not after honorifics or company abbreviations (`Mr. Cai`, `Co., Ltd.`), nor
 #: before a parenthesis (`Co., Ltd. ("Lanxu Group")`).
-SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bCo)(?<!\bNo)(?<!\bProf)"
-                          r"[.!?](?=\s+[A-Z])|\n\s*\n")
+SENTENCE_END = re.compile(rf"{NOT_AFTER_ABBREVIATION_OR_CO}[.!?](?=\s+[A-Z])|\n\s*\n")
 #: A share-count column of the holdings table: `Number of shares held (in 10 thousand)`.
 HELD_COL = re.compile(r"shares\s+held|held\s+shares|shareholding\s*\(|number\s+of\s+shares\s*\(", re.I)
 #: Columns that are not the count of shares held.
@@ -132,7 +132,7 @@ PROSE_HOLDING = re.compile(
 #: A word every prose holding has (`representing 5.2% of the issued shares`): a cheap gate.
 REPRESENTING = re.compile(r"representing", re.I)
 #: The pledgee column, whose presence marks a pledge table rather than a holdings table.
-PLEDGEE_COL = re.compile(r"\bpledgees?\b", re.I)
+PLEDGEE_COL = PLEDGEE_COLUMN
 
 
 # --- the controlling group ---------------------------------------------------------------------

@@ -15,15 +15,15 @@ into one line (`5. Ordinary Resolution No. 5 of 1,362,066,822 1,238,028 Annual G
 
 A row whose vote cells do not add up to the header's columns is skipped with a reason, not
 guessed; a row withdrawn or not put to the vote (said in the row, or by a sentence naming its number)
-keeps its own title, if it has one, and no votes. Pure text in, plain values out: `extract.meetings` turns rows into facts.
+keeps its own title, if it has one, and no votes. Pure text in, plain values out: `extract.meetings.polls` turns rows into facts.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from extract.dates import MONTHS
-from extract.numbers import to_decimal
+from extract.text.dates import MONTHS
+from extract.text.numbers import to_decimal
 
 # Vote-table header row, family `FOR AGAINST ABSTAIN` / `For | Against` / `For Against Total
 # number of votes`, with optional `Number of votes (%)` sub-headers between the column names.

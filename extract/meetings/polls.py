@@ -2,7 +2,7 @@
 
 A poll-results announcement reports one or more meetings (AGM, EGM, A/H share class meetings)
 held on one day: per meeting the shares entitled to vote and the shares represented, the issued
-share capital on that day, a vote table per meeting (read by `extract.meetings_votes`), the
+share capital on that day, a vote table per meeting (read by `extract.meetings.votes`), the
 directors who attended, and the scrutineer. Everything is found with regular expressions over
 the raw text; no region is tokenised, except that `All Directors attended` is read against the
 closing board paragraph as `extract.board` reads it. The issuer comes from `ctx.meta`: a fragment that never
@@ -14,14 +14,14 @@ import re
 from dataclasses import dataclass, field
 
 from extract.context import DocContext
-from extract.dates import ANY_DATE, parse_date
-from extract.meetings_checks import check_meeting, check_resolution
-from extract.meetings_votes import Table, VoteRow, find_tables
-from extract.numbers import to_decimal
+from extract.text.dates import ANY_DATE, parse_date
+from extract.meetings.checks import check_meeting, check_resolution
+from extract.meetings.votes import Table, VoteRow, find_tables
+from extract.text.numbers import to_decimal
 from extract.records import (Absence, Attendance, DataQualityFinding, Fact, Meeting, MeetingOfficial,
                              Resolution, ShareCapital)
 from extract.registry import extractor
-from extract.vocab import HONORIFICS
+from extract.text.patterns import APPROXIMATELY, HONORIFIC_ALT, NOT_AFTER_ABBREVIATION, PERCENT
 
 FAMILY = "meetings"
 
@@ -57,11 +57,11 @@ VENUE = re.compile(rf"\bheld\s+at\s+(?P<venue>[^\n]{{5,300}}?),?\s+on\s+{_WEEKDA
 _SHARES = r"(?:[AH]\s+)?(?:ordinary\s+)?shares?\b"
 # A count of shares: `660,025,770 Shares`, `1,234,567` (separators make it a count), `600 Shares`.
 _SHARE_COUNT = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+)(?:\s+{_SHARES})?|(?P<n2>\d+)\s+{_SHARES}"
-_PCT = r"(?P<p>\d{1,3}(?:\.\d+)?)\s*%"
+_PCT = PERCENT
 # The percentage of a share count: `, representing approximately 49.16% of ...`, or in brackets right after
 # the count, `480,000,000 A shares (64.00% of the A shares)`.
 _REPRESENTING = (rf"(?:(?:[^.%]{{0,60}}?\b(?:represent\w*|accounting\s+for)\s+|[ \t]*(?P<paren>\())"
-                 rf"(?:approximately\s+|about\s+)?{_PCT}(?(paren)[^()\n]{{0,80}}\)))?")
+                 rf"{APPROXIMATELY}{_PCT}(?(paren)[^()\n]{{0,80}}\)))?")
 _AGGREGATE = r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+|in\s+aggregate\s+|together\s+)?"
 # Shares entitled to vote, family `total number of (A) Shares entitling the holders to attend and
 # vote ... at the EGM was 1,342,540,451 Shares` and `... was 249,182,030 Shares, which was the
@@ -111,9 +111,8 @@ ALL_PASSED = re.compile(r"\ball\s+(?:of\s+)?the\s+(?:proposed\s+)?(?:ordinary\s+
                         r"resolutions\b[^.]{0,250}?\b(?:were|was|have\s+been|had\s+been)\s+(?:duly\s+)?"
                         r"(?:passed|approved)\b", re.I)
 EXCEPT = re.compile(r"\b(?:except|other\s+than|save\s+(?:for|as)|apart\s+from|but\s+not)\b", re.I)
-_HONORIFIC = "|".join(sorted({re.escape(h.rstrip(".")) for h in HONORIFICS}, key=len, reverse=True))
 # A person named with an honorific, family `Mr. Cai Baogui`, `Ms. WANG Xiao-ling`, `Dr Lam Lee G.`.
-PERSON = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?!(?i:and|the|of|as)\b)[A-Z][\w'’\-]*\.?){{0,3}})")
+PERSON = re.compile(rf"\b(?:{HONORIFIC_ALT})\.?\s+(?P<name>[A-Z][\w'’\-]*(?:\s+(?!(?i:and|the|of|as)\b)[A-Z][\w'’\-]*\.?){{0,3}})")
 # Attendance clauses, family `... attended the EGM in person`, and absence clauses,
 # `... was unable to attend the AGM due to other business commitments`.
 ABSENT = re.compile(r"\b(?:unable|not\s+able)\s+to\s+attend|\b(?:did|could)\s+not\s+attend|"
@@ -123,12 +122,12 @@ ATTENDED = re.compile(r"\battended\b|\b(?:was|were)\s+present\s+at\b|\bchaired\b
 # acronym (`... attended the AGM. Mr. X, a non-executive Director, was unable ...`), not after an
 # honorific or a one-letter initial (`Dr Lam Lee G. Mr. ...`).
 CLAUSE_SPLIT = re.compile(r"\bwhereas\b|\bwhile\b|\bbut\b|"
-                          r"(?<!Mr)(?<!Ms)(?<!Dr)(?<!Mrs)(?<!Prof)(?<!\bNo)(?<!\b[A-Z])\.\s+(?=[A-Z])")
+                          rf"{NOT_AFTER_ABBREVIATION}(?<!\b[A-Z])\.\s+(?=[A-Z])")
 # Running text wrapped by the PDF conversion: a line that ends inside a sentence (on a word, a comma,
 # or a bracket closing a word: `Mr. Ng Siu Fai (executive` / `Director), Ms. Leung ...`) runs on into
 # the next, as does a line ending on an honorific (`... and Mr.` / `Chan Tai Man attended`); shorter
 # than WRAP_MIN (a signature line, a table cell) it must end on a comma to do so.
-WRAPPED_LINE_END = re.compile(rf"(?:[A-Za-z][)\]]?|,|\b(?:{_HONORIFIC})\.)[ \t]*$")
+WRAPPED_LINE_END = re.compile(rf"(?:[A-Za-z][)\]]?|,|\b(?:{HONORIFIC_ALT})\.)[ \t]*$")
 WRAP_MIN = 50
 # Directors named as exceptions to an attendance statement, family `All Directors attended the AGM
 # except Mr. X`, `Save for Mr. X, all Directors attended`: they did not attend with the others.
