@@ -27,7 +27,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from extract.board import NAME_SEPARATOR, board_paragraphs
+from extract.board.paragraphs import board_paragraphs
+from extract.board.prose import NAME_SEPARATOR
 from extract.context import DocContext
 from extract.text.dates import MONTHS, parse_date
 from extract.identity import BY_ORDER, CJK, ENDS_WITH_COMPANY_FORM

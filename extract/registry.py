@@ -21,7 +21,7 @@ _loaded = [False]
 #: Imported in this order; each module registers one or more families.
 BUILTIN_FAMILY_MODULES = (
     "extract.identity",
-    "extract.board",
+    "extract.board.paragraphs",
     "extract.officers",
     "extract.shareholdings.pledges",
     "extract.shareholdings.holdings",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.board import extract_directorships
+from extract.board.paragraphs import extract_directorships
 from extract.context import DocContext
 from extract.identity import read_meta
 from extract.pipeline import get_nlp

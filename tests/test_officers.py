@@ -241,7 +241,7 @@ def test_report_excerpt_officers_from_an_undated_board_paragraph_and_an_appositi
         ("Lotus Harbour Group Limited", "Ku Wai Yin", "chairman", None),
         ("Lotus Harbour Group Limited", "Lo Kwok Hung", "chief_executive", None),
         ("Lotus Harbour Group Limited", "Fong Ho Yin", "company_secretary", None)}
-    from extract.board import extract_directorships
+    from extract.board.paragraphs import extract_directorships
     assert extract_directorships(ctx) == []  # no date the undated paragraph could be stated as of
 
 

@@ -552,7 +552,7 @@ def _all_directors(ctx: DocContext, role: str | None, absent: set[str], meetings
         if wanted is None:
             ctx.skip(FAMILY, f"attendance of all {role} Directors: role not read with confidence", *span)
             return []
-    from extract.board import board_paragraphs  # the board family reads the paragraph once per document
+    from extract.board.paragraphs import board_paragraphs  # the board family reads the paragraph once per document
 
     paragraphs = [par for par in board_paragraphs(ctx) if BOARD_PARAGRAPH_LEAD.match(ctx.text, par.start)]
     if not paragraphs:
