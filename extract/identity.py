@@ -23,11 +23,17 @@ from extract.text.dates import find_dates, parse_date
 from extract.records import Announcement, DocumentMeta, Fact, Listing
 from extract.registry import extractor
 
+# Company forms a name ends in, also those of issuers incorporated outside Hong Kong and the PRC that list
+# in Hong Kong: `PT ... Tbk` (Indonesia), `Bhd`/`Berhad` (Malaysia), `Pte. Ltd.` (Singapore), `SE`, `S.p.A.`.
 COMPANY_FORM = (r"(?:Co\.?,?\s*Ltd\.?|Company\s+Limited|Limited|Ltd\.?|Inc\.?|Incorporated|"
-                r"Corporation|Corp\.?|Holdings|Group|PLC|N\.V\.|S\.A\.|AG)\*?")
+                r"Corporation|Corp\.?|Holdings|Group|PLC|N\.V\.|S\.A\.|AG|Tbk\.?|Berhad|Bhd\.?|S\.p\.A\.|"
+                r"SE|LLC|L\.P\.)\*?")
 # Cover block: a line holding only a company name (`JL MAG RARE-EARTH CO., LTD.`).
-COMPANY_LINE = re.compile(rf"^\s*\**\s*(?P<name>[A-Z][\w&'’.,()（）\- ]{{2,120}}?\b{COMPANY_FORM})\s*\**\s*$",
+COMPANY_LINE = re.compile(rf"^[ \t#]*\**\s*(?P<name>[A-Z][\w&'’.,()（）\- ]{{2,120}}?\b{COMPANY_FORM})\s*\**\s*$",
                           re.I | re.M)
+#: How far into a document a cover-block company line may stand: further on, lines ending in a company
+#: form name registrars, bankers and shareholders, not the issuer.
+COVER_BLOCK = 3000
 # A name ending in a company form (used on single, folded candidate strings).
 ENDS_WITH_COMPANY_FORM = re.compile(rf"\b{COMPANY_FORM}\s*$", re.I)
 # Definition of the issuer: `(the "Company")`, `(hereinafter referred to as "JL MAG", "the Company")`.
@@ -53,8 +59,19 @@ STOCK_CODE_AFTER_INCORPORATION = re.compile(
     r"(?P<codes>\d{1,5}(?:\s*(?:,|and|/|;)\s*\d{1,5})*)\s*\)")
 # Listing announcements: `the stock code of the H Shares will be 2672`, `... of our Shares is 6636`.
 # (A case-sensitive first letter lets the regex engine skip ahead quickly on long documents.)
+# Also depositary receipts and units: `the stock code of the HDRs will be 6228`.
 STOCK_CODE_SENTENCE = re.compile(
-    r"[Ss](?i:tock\s+code\s+of\s+(?:the\s+|our\s+)?(?:[AH]\s+)?Shares\s+(?:will\s+be|is)\s+(?P<code>\d{1,5})\b)")
+    r"[Ss](?i:tock\s+code\s+of\s+(?:the\s+|our\s+)?(?:[AH]\s+)?(?:Shares|HDRs|Units)\s+(?:will\s+be|is)\s+"
+    r"(?P<code>\d{1,5})\b)")
+# A corporate-information page: the heading `STOCK CODE` over the code on a line of its own (blank lines between).
+STOCK_CODE_HEADING = re.compile(r"^[ \t#*]*Stock\s+Codes?[ \t*:：]*\n(?:[ \t]*\n){0,3}[ \t*]*(?P<codes>\d{1,5})[ \t*]*$",
+                                re.I | re.M)
+#: How far into a report its corporate-information page is looked for.
+CORPORATE_INFORMATION_SPAN = 30000
+# A news service's header line naming the issuer before the headline: `Shenzhen Investment : Announcements and
+# Notices - Poll Results of Annual General Meeting Held on 29 May 2019` (after an optional `date` header).
+SERVICE_HEADLINE = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?P<name>[A-Z][\w&'’.,()\- ]{2,80}?)\s+:\s+"
+                              r"(?P<headline>[A-Z][^\n]{10,300})$", re.M)
 # Where the text says where the issuer is listed: `The Company was listed on the ChiNext Market of
 # Shenzhen Stock Exchange (stock code: 300748.SZ) ... (stock code: 06680.HK)`.
 # Found from `listed on` (a cheap literal), then the subject is checked just before it.
@@ -189,6 +206,8 @@ def hkex_codes(text: str) -> list[CodeMention]:
     head = text[:8000]
     found = sorted({m.start("codes"): m for pattern in (STOCK_CODE, STOCK_CODE_AFTER_INCORPORATION)
                     for m in pattern.finditer(head)}.items())
+    if not found:
+        found = [(m.start("codes"), m) for m in STOCK_CODE_HEADING.finditer(text, 0, CORPORATE_INFORMATION_SPAN)][:1]
     out = [CodeMention("HKEX", code.group(0), m.start("codes") + code.start(), m.start("codes") + code.end())
            for _, m in found for code in re.finditer(r"\d{1,5}", m.group("codes"))]
     if not out:
@@ -235,14 +254,32 @@ def _issuer(text: str, head: str, orders: list[re.Match[str]]) -> tuple[str | No
         return signed, zh
     if defined:
         return defined, zh
-    header = _running_header_issuer(text)
+    header = _running_header_issuer(text) or _service_headline_issuer(text)
     if header:
         return header, zh
-    for m in COMPANY_LINE.finditer(head):
-        name = _clean_name(m.group("name"))
+    for m in COMPANY_LINE.finditer(head, 0, COVER_BLOCK):
+        name = _without_logo(_clean_name(m.group("name")))
         if not re.search(r"Exchange|Clearing|HKSCC", name, re.I):
             return name, zh
     return None, zh
+
+
+def _without_logo(name: str) -> str:
+    """The name without a leading logo word, the converted logo of the name's own words run together
+    (`abcmultiactive abc Multiactive Limited`)."""
+    words = name.split()
+    if len(words) > 2 and any(words[0].casefold() == "".join(words[1:n]).casefold() for n in range(3, len(words))):
+        return " ".join(words[1:])
+    return name
+
+
+def _service_headline_issuer(text: str) -> str | None:
+    """The issuer a news service's first line names before the filing's headline, else None."""
+    m = SERVICE_HEADLINE.match(text)
+    if m and re.search(r"\b(?:announcement|results|notice|circular|report|meeting)s?\b",
+                                      m.group("headline"), re.I):
+        return _clean_name(m.group("name"))
+    return None
 
 
 def _running_header_issuer(text: str) -> str | None:

@@ -232,13 +232,13 @@ def test_directors_report_roster_keeps_only_directors_in_office_at_the_report_da
                                   ("Fok Chi Wah", I, "2026-03-18")]
 
 
-def test_directors_report_roster_without_a_signed_date_is_skipped() -> None:
+def test_directors_report_roster_without_a_signed_date_is_stated_as_of_no_date() -> None:
     text = ("REPORT OF THE DIRECTORS\nDuring the year and up to the date of this report, the Directors were:\n"
             "Executive Directors\nMr. Tong Siu Fai\nIndependent Non-executive Directors\nDr. Fok Chi Wah\n\n"
             "The Company has received confirmations of independence.\n")
     ctx = ctx_for(text, cover=REPORT_COVER)
-    assert extract_directorships(ctx) == []
-    assert any("signed" in s.reason for s in ctx.skipped)
+    assert [(f.person, f.role, f.as_of) for f in extract_directorships(ctx)] == [
+        ("Tong Siu Fai", E, None), ("Fok Chi Wah", I, None)]
 
 
 def test_directors_report_note_not_understood_skips_that_director_only() -> None:
@@ -250,12 +250,13 @@ def test_directors_report_note_not_understood_skips_that_director_only() -> None
     assert any("re-elected" in s.reason for s in ctx.skipped)
 
 
-def test_undated_board_paragraph_of_a_report_gives_no_directorship() -> None:
+def test_undated_board_paragraph_of_a_report_gives_directorships_as_of_no_date() -> None:
     text = ("CORPORATE GOVERNANCE REPORT\nThe Board presently consists of two executive Directors, namely Mr. Tong "
             "Siu Fai (Chairman) and Ms. Yau Wing Sze (President), and one independent non-executive Director, "
             "namely Dr. Fok Chi Wah.\n")
     ctx = ctx_for(text, cover=REPORT_COVER)
-    assert extract_directorships(ctx) == []
+    assert {(f.person, f.as_of) for f in extract_directorships(ctx)} == {
+        ("Tong Siu Fai", None), ("Yau Wing Sze", None), ("Fok Chi Wah", None)}
     from extract.officers import extract_officers
     assert [(f.person, f.title, f.as_of) for f in extract_officers(ctx)] == [
         ("Tong Siu Fai", "chairman", None), ("Yau Wing Sze", "president", None)]
@@ -448,5 +449,6 @@ def test_a_committee_paragraph_is_not_the_board(text: str) -> None:
     "Directors:\nExecutive Directors:\nMr. Tam Kwok Fai (Chairman)\nIndependent non-executive Directors:\n"
     "Ms. Yiu Wing Sze\n",
 ])
-def test_a_report_board_without_a_date_makes_no_directorship(text: str) -> None:
-    assert seats(text, REPORT_COVER) == []
+def test_a_report_board_without_a_date_is_stated_as_of_no_date(text: str) -> None:
+    facts = extract_directorships(ctx_for(text, REPORT_COVER))
+    assert [(f.person, f.role, f.as_of) for f in facts] == [("Tam Kwok Fai", E, None), ("Yiu Wing Sze", I, None)]

@@ -242,7 +242,8 @@ def test_report_excerpt_officers_from_an_undated_board_paragraph_and_an_appositi
         ("Lotus Harbour Group Limited", "Lo Kwok Hung", "chief_executive", None),
         ("Lotus Harbour Group Limited", "Fong Ho Yin", "company_secretary", None)}
     from extract.board.paragraphs import extract_directorships
-    assert extract_directorships(ctx) == []  # no date the undated paragraph could be stated as of
+    assert {(f.person, f.as_of) for f in extract_directorships(ctx)} == {  # the page states no date
+        ("Ku Wai Yin", None), ("Lo Kwok Hung", None), ("Au Chi Kin", None), ("Tse Siu Hong", None), ("Yip Ka Man", None)}
 
 
 REPORT = "Kowloon Bay Holdings Limited 九龍灣控股有限公司 | Annual Report 2024\n\nCORPORATE GOVERNANCE REPORT\n\n"

@@ -31,7 +31,7 @@ COMMITTEE_SUBJECT = re.compile(r"\b(?:Committees?|Supervisors?)\b", re.I)
 # (`Independent non-executive Directors:` in a list laid out one name per line).
 BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+(?![ \t]*(?:the\s+)?(?:independent\s+)?(?:non[-\s]?)?executive\s+directors?\b)",
                        re.I)
-# Undated board paragraphs of reports: `The Board currently comprises ...`, `The Board presently consists of`.
+# Present-tense board paragraphs, as reports write them: `The Board currently comprises ...`, `The Board presently consists of`.
 # Also without `currently` in the present tense: `The Board comprises the following Directors:` (a past
 # `The Board comprised` is not current).
 CURRENT_BOARD_LEAD = re.compile(r"\b(?:The|Our)\s+Board(?:\s+of\s+Directors)?\s+(?:(?:currently|presently)\s+"

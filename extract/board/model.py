@@ -25,13 +25,11 @@ class Seat:
 class BoardParagraph:
     """A board paragraph or roster: its document offsets and the seats read from it.
 
-    `as_of` is the date its seats are stated for (None: the document's date); `dated` is False for
-    paragraphs that name no date at all (`The Board currently comprises` in a report), whose seats
-    give officer titles but no directorship.
+    `as_of` is the date its seats are stated for; None: the document's date, which a report page may not
+    state (`The Board currently comprises` in a report: the seats are stated as of no date).
     """
 
     start: int
     end: int
     seats: tuple[Seat, ...]
     as_of: str | None = None
-    dated: bool = True

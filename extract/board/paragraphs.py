@@ -28,13 +28,13 @@ COLUMN_GAP_NAME = re.compile(rf"\S(?:[ ]*\t[ \t]*|[ ]{{3,}})(?:{HONORIFIC})")
 
 @extractor("directorship")
 def extract_directorships(ctx: DocContext) -> list[Fact]:
-    """Directorship facts of every board paragraph, as of the announcement date."""
-    paragraphs = [par for par in board_paragraphs(ctx) if par.dated]
+    """Directorship facts of every board paragraph, as of the date it speaks for: the date it states, else
+    the document's date, else none (a report page that states no date: the seats are facts all the same)."""
     facts: list[Fact] = []
-    for par in paragraphs:
+    for par in board_paragraphs(ctx):
         as_of = par.as_of or ctx.meta.date
-        if not ctx.meta.issuer or not as_of:
-            ctx.skip("directorship", "board paragraph but no issuer or announcement date", par.start, par.end)
+        if not ctx.meta.issuer:
+            ctx.skip("directorship", "board paragraph but no issuer", par.start, par.end)
             continue
         facts += [Directorship(company=ctx.meta.issuer, person=seat.person, role=seat.role, as_of=as_of,
                                proposed=seat.proposed, evidence=ctx.evidence(par.start, par.end))
@@ -77,7 +77,7 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
         if layout is not None:
             seats, end = layout
             if seats:
-                out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
+                out.append(BoardParagraph(lead.start(), end, tuple(seats)))
             continue
         end = paragraph_end(ctx.text, lead.end())
         if end is None:
@@ -87,7 +87,7 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
             continue
         seats = read_paragraph(ctx, folded, lead.start(), end)
         if seats:
-            out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
+            out.append(BoardParagraph(lead.start(), end, tuple(seats)))
     out += rosters(ctx)
     return out
 

@@ -93,15 +93,7 @@ def rosters(ctx: DocContext) -> list[BoardParagraph]:
         seats, end = table if table is not None else roster_seats(ctx, lead.end(), in_report)
         if not seats:
             continue
-        as_of = None
-        if in_report:
-            as_of = _report_date(ctx.text, end)
-            if as_of is None:
-                # `(Chairman)` still holds up to the date of the report: an officer title without a date.
-                ctx.skip("directorship", "directors' report roster but no date the report is signed",
-                         lead.start(), end)
-                out.append(BoardParagraph(lead.start(), end, tuple(seats), dated=False))
-                continue
+        as_of = _report_date(ctx.text, end) if in_report else None  # unsigned: the page states no date
         out.append(BoardParagraph(lead.start(), end, tuple(seats), as_of=as_of))
     return out
 
