@@ -11,19 +11,27 @@ from __future__ import annotations
 
 import re
 
-from extract.board.leads import BOARD_LEAD, CURRENT_BOARD_LEAD, about_the_board, paragraph_end
+from extract.board.leads import (BOARD_LEAD, CHANGE_WORD, CURRENT_BOARD_LEAD, INED_PHRASE, PAST_BOARD,
+                                 about_the_board, paragraph_end, paragraph_start, stated_date)
 from extract.board.model import BoardParagraph
-from extract.board.prose import read_paragraph
+from extract.board.prose import ENUMERATOR, PARENTHESIS, read_paragraph
 from extract.board.rosters import lead_layout, raw_lines, rosters, spaced_header
 from extract.context import DocContext
 from extract.records import Directorship, Fact
 from extract.registry import extractor
-from extract.text.names import HONORIFIC, fold
+from extract.text.names import HONORIFIC, HONORIFIC_ANYWHERE, fold
+from extract.text.vocab import DIRECTOR_ROLE_PHRASES
 
 
 # Two cells on one line of a board paragraph read as prose (`Mr. A (Chairman)⎵⎵⎵⎵Mr. B`): the line is a row of
 # columns, and the flattened prose would give each name the role of whichever heading came last.
 COLUMN_GAP_NAME = re.compile(rf"\S(?:[ ]*\t[ \t]*|[ ]{{3,}})(?:{HONORIFIC})")
+# Director-role phrases as written, to tell how many roles a paragraph names before reading it.
+ROLE_PHRASE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in DIRECTOR_ROLE_PHRASES),
+                                                    key=len, reverse=True)) + r")\b", re.I)
+#: A board found by its structure holds at least this many seats in at least two roles; fewer is a sentence
+#: about some directors (a biography, an appointment), not a statement of the board.
+MIN_SEATS = 3
 
 
 @extractor("directorship")
@@ -89,7 +97,58 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
         if seats:
             out.append(BoardParagraph(lead.start(), end, tuple(seats)))
     out += rosters(ctx)
+    return out + _structural_paragraphs(ctx, out)
+
+
+def _structural_paragraphs(ctx: DocContext, taken: list[BoardParagraph]) -> list[BoardParagraph]:
+    """Board paragraphs found by their structure, whatever their lead-in: names joined to director-role phrases
+    of at least two roles, around an independent-director phrase no other reading covered. The lead-in (the
+    text before the first name) is read for what the paragraph is about (a change, a past board and a committee
+    are not the board's composition: skipped, with the reason) and for the date it speaks for."""
+    text = ctx.text
+    out: list[BoardParagraph] = []
+    starts: set[int] = set()
+    for anchor in INED_PHRASE.finditer(text):
+        if any(par.start <= anchor.start() < par.end for par in taken + out):
+            continue
+        start = paragraph_start(text, anchor.start())
+        if start is None or start in starts:
+            continue
+        starts.add(start)
+        end = paragraph_end(text, start)
+        if end is None or end <= anchor.end():
+            continue
+        folded = fold(text, start, end - 1 if text[end - 1] == "." else end)
+        roles = {DIRECTOR_ROLE_PHRASES.get(" ".join(m.group().lower().split()))
+                 for m in ROLE_PHRASE.finditer(folded.text)}
+        first = _first_name(folded.text)
+        if len(roles - {None}) < 2 or first is None:
+            continue  # no list of a board: a sentence that names a role
+        lead_in = folded.text[:first]
+        prose = PARENTHESIS.sub(" ", folded.text)
+        if CHANGE_WORD.search(prose) or PAST_BOARD.search(lead_in):
+            ctx.skip("directorship", "names and director roles stating a change or a past board, not the board",
+                     start, end)
+            continue
+        if not about_the_board(folded.text) or _in_columns(ctx, start, end):
+            continue
+        states, as_of = stated_date(lead_in, text)
+        if states and as_of is None:
+            ctx.skip("directorship", "board stated as at a date the document does not give", start, end)
+            continue
+        seats = read_paragraph(ctx, folded, start, end)
+        if seats and (len(seats) < MIN_SEATS or len({seat.role for seat in seats}) < 2):
+            ctx.skip("directorship", "too few seats or roles for a statement of the board", start, end)
+            continue
+        if seats:
+            out.append(BoardParagraph(start, end, tuple(seats), as_of=as_of))
     return out
+
+
+def _first_name(text: str) -> int | None:
+    """Where the list of a paragraph begins: its first honorific name or enumerator, else None."""
+    found = [m.start() for m in (HONORIFIC_ANYWHERE.search(text), ENUMERATOR.search(text)) if m]
+    return min(found, default=None)
 
 
 def _in_columns(ctx: DocContext, start: int, end: int) -> bool:
