@@ -230,6 +230,7 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
         cuts = {pos - segment.start for pos in folded.breaks if segment.start <= pos < segment.end}
         work = "".join(";" if i in cuts else ch for i, ch in enumerate(work))
     seats: list[Seat] = []
+    surname: tuple[str, int, int] | None = None  # `Mr. Yim`, waiting for its given names after the comma
     for piece_start, piece_end, separator in _pieces(work):
         piece = work[piece_start:piece_end].strip()
         doc_start, doc_end = folded.doc_span(segment.start + piece_start, segment.start + piece_end)
@@ -239,11 +240,21 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
         if _joins_two_lines(folded, segment.start + piece_start, name):
             ctx.skip("directorship", f"names on two lines without separator {piece!r}", doc_start, doc_end)
             continue
-        person = clean_person(name)
+        pending, surname = surname, None
+        given = clean_person(name) if pending and separator == "," and not HONORIFIC_ANYWHERE.match(name) else None
+        if pending and given:  # `Mr. Yim, Chi Hung Henry`: the surname, a comma, then the given names
+            person, doc_start = f"{HONORIFIC_ANYWHERE.sub('', pending[0]).strip()}, {given}", pending[1]
+        else:
+            if pending:
+                ctx.skip("directorship", f"unreadable name {pending[0]!r}", pending[1], pending[2])
+            person = clean_person(name)
         if person is None:
             if seats and separator == "," and SINGLE_NAME.fullmatch(piece):
                 last = seats.pop()  # `Chan Tai Man, Peter`: an English forename after the comma
                 person, doc_start = f"{last.person}, {piece}", last.start
+            elif HONORIFIC_ANYWHERE.match(name) and SINGLE_NAME.fullmatch(HONORIFIC_ANYWHERE.sub("", name)):
+                surname = (name, doc_start, doc_end)
+                continue
             else:
                 ctx.skip("directorship", f"unreadable name {piece!r}", doc_start, doc_end)
                 continue
@@ -254,6 +265,8 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
             ctx.skip("directorship", f"no single role for {person!r}", doc_start, doc_end)
             continue
         seats.append(Seat(person, role, proposed, titles, doc_start, doc_end))
+    if surname:
+        ctx.skip("directorship", f"unreadable name {surname[0]!r}", surname[1], surname[2])
     return seats
 
 
