@@ -9,6 +9,8 @@ An issuer the document never names stays None: it is never guessed.
 Date: the signature line after `By order of the Board` (`Hong Kong, March 23, 2026`,
 `Jiangxi, 1 July 2026`, or the place and the date on two lines), else a `Place, date` line near
 the end, else a `date YYYY-MM-DD` header line.
+Filing metadata (a manifest row carried by the `Announcement`) fills what the text leaves unstated; where
+both state a value the text's is kept and the disagreement is a finding (family `filing_metadata`).
 Listings (family `listing`): the HKEX code of the cover block or of `the stock code of the H Shares
 will be 2672`, and codes the text gives where it says the Company is listed
 (`Shenzhen Stock Exchange (stock code: 300748.SZ)`).
@@ -16,11 +18,11 @@ will be 2672`, and codes the text gives where it says the Company is listed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.context import DocContext
 from extract.text.dates import find_dates, parse_date
-from extract.records import Announcement, DocumentMeta, Fact, Listing
+from extract.records import Announcement, DataQualityFinding, DocumentMeta, Fact, FilingMetadata, Listing
 from extract.registry import extractor
 
 # Company forms a name ends in, also those of issuers incorporated outside Hong Kong and the PRC that list
@@ -163,24 +165,121 @@ class CodeMention:
 
 
 def read_meta(announcement: Announcement) -> DocumentMeta:
-    """Identity of one document; every part is None/empty when the document does not state it."""
+    """Identity of one document: what the text states, filled where it is silent by the filing
+    metadata the announcement carries (a manifest row). Every part is None/empty when neither states it."""
     text = announcement.text
     head = text[:TITLE_SPAN]
     orders = list(BY_ORDER.finditer(text))
     issuer, zh = _issuer(text, head, orders)
     zh_line = CHINESE_NAME.search(head)
-    return DocumentMeta(
+    title = _title(head)
+    stated = DocumentMeta(
         doc_id=announcement.doc_id,
         issuer=issuer,
         issuer_zh=zh_line.group("zh") if zh_line else zh,
         stock_codes=tuple(dict.fromkeys(m.code for m in hkex_codes(text) + listed_codes(text)
                                         if m.exchange == "HKEX")),
         date=_date(text, orders),
-        title=_title(head),
-        kind=_kind(head),
+        title=title,
+        kind=_kind(title, head),
         sha256=announcement.sha256,
         path=announcement.path,
+        page_starts=announcement.page_starts,
     )
+    return fill_from_filing(stated, announcement.filing)
+
+
+def fill_from_filing(stated: DocumentMeta, filing: FilingMetadata | None) -> DocumentMeta:
+    """`stated` with each part the text leaves empty taken from `filing`; the text's values are kept.
+
+    The filing's stock code fills the issuer's codes (used to recognise the issuer across filings)
+    only for an HKEX listing; it yields no `listing` fact, which quotes the text that states it.
+    """
+    if filing is None:
+        return stated
+    codes = stated.stock_codes
+    if not codes and filing.stock_code and (filing.exchange or "HKEX") == "HKEX":
+        codes = (filing.stock_code,)
+    title = stated.title or filing.title
+    kind = stated.kind
+    if not stated.title and filing.title and _kind(filing.title, "") != "other":
+        kind = _kind(filing.title, "")
+    return replace(
+        stated,
+        issuer=stated.issuer or filing.issuer,
+        issuer_zh=stated.issuer_zh or filing.issuer_zh,
+        stock_codes=codes,
+        date=stated.date or filing.date,
+        title=title,
+        kind=kind,
+        headline=filing.title,
+        url=filing.url,
+    )
+
+
+@extractor("filing_metadata")
+def filing_disagreements(ctx: DocContext) -> list[Fact]:
+    """Where the text and the filing metadata disagree (issuer, Chinese name, stock code, date), a
+    data-quality finding quoting the text's statement; the text's value is the one kept."""
+    filing = ctx.announcement.filing
+    if filing is None:
+        return []
+    meta, text = ctx.meta, ctx.text
+    company = meta.issuer or filing.issuer or ""
+    found: list[Fact] = []
+
+    def finding(check: str, stated: str, listed: str, span: tuple[int, int] | None) -> None:
+        start, end = span or _first_line(text)
+        found.append(DataQualityFinding(
+            company=company, check=check,
+            message=f"the text states {stated!r}, {filing.source or 'the filing metadata'} gives {listed!r}",
+            evidence=ctx.evidence(start, end)))
+
+    if filing.issuer and meta.issuer and not _same_issuer(filing.issuer, (meta.issuer, *meta.issuer_aliases)):
+        finding("filing_metadata_issuer", meta.issuer, filing.issuer, _span_of(text, meta.issuer))
+    if filing.issuer_zh and meta.issuer_zh and _zh_key(filing.issuer_zh) != _zh_key(meta.issuer_zh):
+        finding("filing_metadata_issuer_zh", meta.issuer_zh, filing.issuer_zh, _span_of(text, meta.issuer_zh))
+    stated_codes = [m for m in hkex_codes(text) + listed_codes(text) if m.exchange == "HKEX"]
+    if (filing.stock_code and (filing.exchange or "HKEX") == "HKEX" and stated_codes
+            and filing.stock_code.lstrip("0") not in {m.code.lstrip("0") for m in stated_codes}):
+        first = stated_codes[0]
+        finding("filing_metadata_stock_code", first.code, filing.stock_code, (first.start, first.end))
+    if filing.date and meta.date and filing.date != meta.date:
+        at = next(((s, e) for s, e, iso in find_dates(text) if iso == meta.date), None)
+        finding("filing_metadata_date", meta.date, filing.date, at)
+    return found
+
+
+def _same_issuer(listed: str, stated: tuple[str, ...]) -> bool:
+    return _issuer_key(listed) in {_issuer_key(name) for name in stated}
+
+
+#: Spellings of one company form, folded so `Co., Ltd.` and `Company Limited` compare equal.
+_FORM_WORDS = {"limited": "ltd", "company": "co", "corporation": "corp", "incorporated": "inc"}
+
+
+def _issuer_key(name: str) -> str:
+    words = re.sub(r"[^\w&]+", " ", name.casefold()).split()
+    return " ".join(_FORM_WORDS.get(w, w) for w in words if w != "the")
+
+
+def _zh_key(name: str) -> str:
+    return re.sub(r"[\s()（）*]", "", name)
+
+
+def _span_of(text: str, value: str) -> tuple[int, int] | None:
+    """Where `value` is written in `text` (whitespace runs and case may differ), else None."""
+    words = value.split()
+    if not words:
+        return None
+    m = re.search(r"\s+".join(re.escape(w) for w in words), text, re.I)
+    return (m.start(), m.end()) if m else None
+
+
+def _first_line(text: str) -> tuple[int, int]:
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return start, end if end > start else len(text)
 
 
 @extractor("listing")
@@ -445,9 +544,8 @@ def _title(head: str) -> str | None:
     return " ".join(heading.group("title").split()) if heading else None
 
 
-def _kind(head: str) -> str:
+def _kind(title: str | None, head: str) -> str:
     """Document kind from the title (never from body text: disclaimers mention `pledged`)."""
-    title = _title(head)
     if not title:
         return "report" if REPORT_COVER.search(head[:400]) else "other"
     for kind, pattern in KIND_RULES:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from extract.records import Announcement
+from extract.records import Announcement, FilingMetadata
 
 SUPPORTED_SUFFIXES = (".txt", ".md")
 
@@ -68,10 +68,23 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise ReadError(f"{name}: invalid {encoding} at byte {exc.start}: {exc.reason}") from exc
 
 
-def read_announcement(path: str | os.PathLike[str]) -> Announcement:
-    """Read one file. The document id is the file name without folder and extension."""
+#: The default limit on a document's size: 20 MB of text. A larger file is an error, not a stall.
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def read_announcement(path: str | os.PathLike[str], filing: FilingMetadata | None = None,
+                      max_bytes: int = DEFAULT_MAX_BYTES) -> Announcement:
+    """Read one file, with the exchange's metadata for it if a manifest gives some.
+
+    The document id is the file name without folder and extension. A text file larger than
+    `max_bytes` is refused before it is read.
+    """
     p = Path(path)
     try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"{p}: {_megabytes(size)} of text, over the limit of {_megabytes(max_bytes)} "
+                            f"(raise it with --max-size)")
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{p}: cannot read: {exc.strerror or exc}") from exc
@@ -82,4 +95,8 @@ def read_announcement(path: str | os.PathLike[str]) -> Announcement:
     if not text.strip():
         raise ReadError(f"{p}: empty document")
     return Announcement(doc_id=p.stem, path=str(p), text=text,
-                        sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+                        sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, filing=filing)
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"

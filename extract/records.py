@@ -14,6 +14,7 @@ Key fields (metadata ``key=True``) identify a fact; they follow the spec's key f
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -30,19 +31,53 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class FilingMetadata:
+    """What the exchange's index says about a filing (one row of a `manifest.csv`).
+
+    It fills what the text does not state; where the text states a value, the text's is kept (a
+    disagreement is a data-quality finding). `source` names the manifest file and line.
+    """
+
+    issuer: str | None = None
+    issuer_zh: str | None = None
+    stock_code: str | None = None
+    exchange: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    title: str | None = None
+    url: str | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Announcement:
-    """One document as read from disk: the text and what identifies it."""
+    """One document as read from disk: the text and what identifies it.
+
+    `page_starts` holds the offset in `text` where each page begins (PDF input; empty for text
+    files), so a page number can be recovered from any evidence offset (`page_of`). `filing` is the
+    exchange's metadata for the file, when a manifest gives it: extraction stays a pure function of
+    this record.
+    """
 
     doc_id: str
     path: str
     text: str
     sha256: str
     encoding: str
+    page_starts: tuple[int, ...] = ()
+    filing: FilingMetadata | None = None
+
+
+def page_of(offset: int, page_starts: tuple[int, ...]) -> int | None:
+    """The 1-based page holding character `offset`, or None for a document without pages."""
+    if not page_starts:
+        return None
+    return bisect.bisect_right(page_starts, offset) or 1
 
 
 @dataclass(frozen=True)
 class DocumentMeta:
-    """What the document says about itself: issuer, date, title, kind."""
+    """What the document says about itself (issuer, date, title, kind), and where it is silent, what
+    the exchange's filing metadata says (`extract.identity.read_meta` fills it)."""
 
     doc_id: str
     issuer: str | None = None
@@ -54,6 +89,10 @@ class DocumentMeta:
     kind: str = "other"  # results_estimate, pledge, poll_results, board_change, report, other
     sha256: str = ""
     path: str = ""
+    #: The exchange's headline and link for the filing (manifest), kept beside the text's own title.
+    headline: str | None = None
+    url: str | None = None
+    page_starts: tuple[int, ...] = ()
 
 
 def _f(kind: str, *, key: bool = False, default: Any = dataclasses.MISSING,

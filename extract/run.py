@@ -12,11 +12,14 @@ from extract.registry import extractors
 
 @dataclass(frozen=True)
 class Extraction:
-    """What one document yielded: its identity, its facts, and what was skipped (with reasons)."""
+    """What one document yielded: its identity, its facts, and what was skipped (with reasons).
+
+    `families[i]` names the extractor family that read `facts[i]` (for the build report)."""
 
     meta: DocumentMeta
     facts: tuple[Fact, ...]
     skipped: tuple[Skipped, ...]
+    families: tuple[str, ...] = ()
 
 
 def extract_announcement(announcement: Announcement,
@@ -28,11 +31,13 @@ def extract_announcement(announcement: Announcement,
     meta = read_meta(announcement)
     ctx = DocContext(announcement=announcement, meta=meta, nlp=get_nlp())
     facts: list[Fact] = []
+    families: list[str] = []
     seen: set[tuple] = set()
-    for _name, family in sorted(extractors(modules).items()):
+    for name, family in sorted(extractors(modules).items()):
         for fact in family(ctx):
             key = (fact.TYPE, tuple(fact.values().items()))
             if key not in seen:
                 seen.add(key)
                 facts.append(fact)
-    return Extraction(meta=meta, facts=tuple(facts), skipped=tuple(ctx.skipped))
+                families.append(name)
+    return Extraction(meta=meta, facts=tuple(facts), skipped=tuple(ctx.skipped), families=tuple(families))

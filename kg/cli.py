@@ -1,7 +1,7 @@
 """`kg`: a thin command line over the library functions.
 
 Exit codes: 0 success; 1 findings (SHACL violations); 2 usage or input error (nothing could be
-read, a bad query, a missing store).
+read, a bad query, a missing store); 130 a build stopped by Ctrl-C.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from kg.store import DEFAULT_STORE, EXPORT_FORMATS, StoreError, open_store
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # `kg build` stopped by Ctrl-C (what it read before is stored)
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
@@ -30,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md), recursive")
     _store_arg(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--manifest", action="append", default=[], metavar="FILE",
+                   help="filing metadata CSV (a manifest.csv in a given folder is read anyway)")
+    p.add_argument("--report", metavar="FILE.jsonl", help="one JSON line per document: status, facts, skips")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="worker processes extracting (default: the number of cores)")
+    p.add_argument("--max-size", type=float, default=20.0, metavar="MB",
+                   help="a document larger than this many MB of text is an error (default: 20)")
 
     p = sub.add_parser("facts", help="every fact in the exchange format (JSON Lines)")
     _store_arg(p)
@@ -93,10 +101,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
 
-    with open_store(args.store) as store:
-        report = build(args.paths, store, progress=None if args.quiet else sys.stderr)
-        print(report.summary())
-        print(f"store: {args.store} ({len(store)} quads, {len(store.graphs())} graphs)")
+    if args.jobs < 1 or args.max_size <= 0:
+        print("kg: --jobs must be at least 1 and --max-size positive", file=sys.stderr)
+        return EXIT_USAGE
+    report_file = None
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        report_file = open(args.report, "w", encoding="utf-8")
+    try:
+        with open_store(args.store) as store:
+            report = build(args.paths, store, progress=None if args.quiet else sys.stderr,
+                           manifests=args.manifest, report_to=report_file, jobs=args.jobs,
+                           max_bytes=int(args.max_size * 1e6))
+            print(report.summary())
+            print(f"store: {args.store} ({len(store)} quads, {len(store.graphs())} graphs)")
+    finally:
+        if report_file is not None:
+            report_file.close()
+    if report.interrupted:
+        return EXIT_INTERRUPTED
     if report.documents == 0 or report.built + report.unchanged == 0:
         return EXIT_USAGE
     return EXIT_OK

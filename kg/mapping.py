@@ -19,7 +19,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD, DCTERMS
 
 from extract.records import Alias, DocumentMeta, Fact, field_kinds
 from kg.resolve import Resolver
-from kg.vocab import GOV, ID, ORG
+from kg.vocab import GOV, ID, ORG, SCHEMA
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -180,6 +180,12 @@ def _document_triples(doc: URIRef, meta: DocumentMeta, resolver: Resolver,
         triples.append((doc, GOV.sourcePath, Literal(meta.path)))
     if meta.title:
         triples.append((doc, DCTERMS.title, Literal(meta.title)))
+    if meta.headline and meta.headline != meta.title:
+        triples.append((doc, DCTERMS.alternative, Literal(meta.headline)))
+    if meta.url:
+        triples.append((doc, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI)))
+    if meta.page_starts:
+        triples.append((doc, GOV.pageStarts, Literal(" ".join(map(str, meta.page_starts)))))
     if meta.date:
         triples.append((doc, DCTERMS.date, Literal(meta.date, datatype=XSD.date)))
     triples += [(doc, GOV.stockCode, Literal(code)) for code in meta.stock_codes]

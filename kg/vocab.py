@@ -124,6 +124,8 @@ class GOV(DefinedNamespace):
     sha256: URIRef
     documentKind: URIRef
     sourcePath: URIRef
+    pageStarts: URIRef
+    filingDigest: URIRef
     stockCode: URIRef
     board: URIRef
     controllingGroup: URIRef
