@@ -31,11 +31,13 @@ COMPANY_FORM = (r"(?:Co\.?,?\s*Ltd\.?|Company\s+Limited|Limited|Ltd\.?|Inc\.?|In
                 r"Corporation|Corp\.?|Holdings|Group|PLC|N\.V\.|S\.A\.|AG|Tbk\.?|Berhad|Bhd\.?|S\.p\.A\.|"
                 r"SE|LLC|L\.P\.)\*?")
 # Cover block: a line holding only a company name (`JL MAG RARE-EARTH CO., LTD.`).
-COMPANY_LINE = re.compile(rf"^[ \t#]*\**\s*(?P<name>[A-Z][\w&'’.,()（）\- ]{{2,120}}?\b{COMPANY_FORM})\s*\**\s*$",
-                          re.I | re.M)
+COMPANY_LINE = re.compile(rf"^[ \t#]*\**\s*(?P<name>[A-Z][\w&'’.,()（）\- ]{{2,120}}?\b{COMPANY_FORM})\s*\**"
+                          rf"(?:[ \t]+[\u4e00-\u9fff（）()]{{2,40}})?\s*$", re.I | re.M)
 #: How far into a document a cover-block company line may stand: further on, lines ending in a company
 #: form name registrars, bankers and shareholders, not the issuer.
 COVER_BLOCK = 3000
+#: ... and how many non-blank lines, the disclaimer's included.
+COVER_LINES = 15
 # A name ending in a company form (used on single, folded candidate strings).
 ENDS_WITH_COMPANY_FORM = re.compile(rf"\b{COMPANY_FORM}\s*$", re.I)
 # Definition of the issuer: `(the "Company")`, `(hereinafter referred to as "JL MAG", "the Company")`.
@@ -171,6 +173,8 @@ def read_meta(announcement: Announcement) -> DocumentMeta:
     head = text[:TITLE_SPAN]
     orders = list(BY_ORDER.finditer(text))
     issuer, zh = _issuer(text, head, orders)
+    if issuer is None and not (announcement.filing and announcement.filing.issuer):
+        issuer = _cover_line_issuer(head)  # a guess from the layout: the filing index, when given, knows better
     zh_line = CHINESE_NAME.search(head)
     title = _title(head)
     stated = DocumentMeta(
@@ -354,13 +358,22 @@ def _issuer(text: str, head: str, orders: list[re.Match[str]]) -> tuple[str | No
     if defined:
         return defined, zh
     header = _running_header_issuer(text) or _service_headline_issuer(text)
-    if header:
-        return header, zh
-    for m in COMPANY_LINE.finditer(head, 0, COVER_BLOCK):
-        name = _without_logo(_clean_name(m.group("name")))
-        if not re.search(r"Exchange|Clearing|HKSCC", name, re.I):
-            return name, zh
-    return None, zh
+    return header, zh
+
+
+def _cover_line_issuer(head: str) -> str | None:
+    """The first line of the cover block holding only a company name (a Chinese name may follow it), else None.
+
+    Only the first `COVER_LINES` non-blank lines are the cover: further on, such lines name bankers,
+    registrars and shareholders."""
+    lines = [m for m in re.finditer(r"^[^\n]*\S[^\n]*$", head[:COVER_BLOCK], re.M)][:COVER_LINES]
+    for line in lines:
+        m = COMPANY_LINE.match(line.group())
+        if m:
+            name = _without_logo(_clean_name(m.group("name")))
+            if not re.search(r"Exchange|Clearing|HKSCC", name, re.I):
+                return name
+    return None
 
 
 def _without_logo(name: str) -> str:

@@ -180,14 +180,20 @@ def test_issuer_from_a_header_giving_the_report_title_in_chinese_too(header: str
 @pytest.mark.parametrize("text", [
     # A Chinese report title alone before the English one names no company.
     "二零二四年年報 Annual Report 2024\nThe Board currently comprises four Directors.\n",
-    # A name line whose next line only mentions a report in a sentence is no two-line header.
-    "Tai Hang Ferry Holdings Limited  大坑渡輪控股有限公司\nAs stated in the Annual Report 2024 年報, the Board met.\n",
     # A line of body text citing another company's bilingual report, once and not at the top of a page.
     "<<<PAGE 3>>>\nCORPORATE GOVERNANCE REPORT\nThe Board has reviewed the practices described in the\n"
     "Harbour Light Limited 港光有限公司 二零二四年年報 Annual Report 2024\nand adopted some of them.\n",
 ])
 def test_chinese_report_titles_do_not_make_an_issuer_of_other_lines(text: str) -> None:
     assert meta_of(text).issuer is None
+
+
+def test_a_name_line_before_a_sentence_citing_a_report_is_the_cover_line_not_a_header() -> None:
+    # No two-line running header (the next line only mentions a report in a sentence); the line is the
+    # document's first, a company name with its Chinese name: the cover block names the issuer.
+    text = "Tai Hang Ferry Holdings Limited  大坑渡輪控股有限公司\nAs stated in the Annual Report 2024 年報, the Board met.\n"
+    assert meta_of(text).issuer == "Tai Hang Ferry Holdings Limited"
+    assert meta_of("The Board met.\n" * 20 + text).issuer is None  # past the cover block: body text
 
 
 def test_a_chinese_phrase_alone_before_the_report_name_is_no_issuer() -> None:

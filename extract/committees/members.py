@@ -29,6 +29,7 @@ from dataclasses import replace
 from extract.committees.names import (
     COMMITTEE, committee_key, FAMILY, Mention, _NAME_STOP_WORDS, PARAGRAPH_BREAK, PERSON, Seen,
 )
+from extract.committees.headed import headed_members
 from extract.committees.sentences import (
     _committee_matches, _People, _sentence_changes, _sentence_memberships, _sentences,
 )
@@ -59,6 +60,7 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
     seen.extend(_column_implied_members(list(_aligned_matrices(ctx, lines, offsets))))
     seen.extend(_committee_rows(lines, offsets, named))
     seen.extend(_heading_lists(lines, offsets, named))
+    seen.extend(headed_members(ctx))
     seen.extend(_attendance_tables(ctx, lines, offsets))
     people = _People(ctx)
     previous: tuple[int, int] | None = None
