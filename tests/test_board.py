@@ -202,10 +202,10 @@ def test_list_of_directors_announcement_reads_headed_roster_as_of_its_date() -> 
         ("Leung Wai Kit", "chairman"), ("Szeto Ka Man", "vice_chairman"), ("Mak Yiu Fai", "chairman")}
 
 
-def test_headed_roster_without_a_lead_is_not_read() -> None:
+def test_headed_roster_without_a_lead_is_read_by_its_structure() -> None:
     text = ("CORPORATE INFORMATION\nBoard of Directors\nExecutive Directors\nMr. Leung Wai Kit (Chairman)\n"
             "Independent Non-executive Directors\nMr. Yip Chun Hei\n")
-    assert seats(text) == []
+    assert seats(text) == [("Leung Wai Kit", E, False), ("Yip Chun Hei", I, False)]
 
 
 REPORT_COVER = "LANTAU PEARL GROUP LIMITED\nAnnual Report 2025\n"
@@ -262,10 +262,14 @@ def test_undated_board_paragraph_of_a_report_gives_directorships_as_of_no_date()
         ("Tong Siu Fai", "chairman", None), ("Yau Wing Sze", "president", None)]
 
 
-def test_list_of_directors_named_in_a_sentence_is_not_a_roster_lead() -> None:
+def test_list_of_directors_named_in_a_sentence_is_not_a_roster_title() -> None:
     text = ("The Company will publish an updated\nlist of directors and their roles and functions on the website of "
             "the Stock Exchange.\nExecutive Directors\nMr. Leung Wai Kit\n")
-    assert seats(text, cover=LIST_COVER + "\nHong Kong, 2 April 2026\n") == []
+    ctx = ctx_for(text, cover=LIST_COVER + "\nHong Kong, 2 April 2026\n")
+    from extract.board.rosters import ROSTER_TITLE
+    assert not ROSTER_TITLE.search(ctx.text)
+    # the heading over the name still states the seat, by its structure
+    assert [(f.person, f.role) for f in extract_directorships(ctx)] == [("Leung Wai Kit", E)]
 
 
 def test_roster_ends_before_place_and_date_lines_and_corporate_information_headings() -> None:

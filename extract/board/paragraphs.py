@@ -15,7 +15,7 @@ from extract.board.leads import (BOARD_LEAD, CHANGE_WORD, CURRENT_BOARD_LEAD, IN
                                  about_the_board, paragraph_end, paragraph_start, stated_date)
 from extract.board.model import BoardParagraph
 from extract.board.prose import ENUMERATOR, PARENTHESIS, read_paragraph
-from extract.board.rosters import lead_layout, raw_lines, rosters, spaced_header
+from extract.board.rosters import headed_rosters, lead_layout, raw_lines, rosters, spaced_header
 from extract.context import DocContext
 from extract.records import Directorship, Fact
 from extract.registry import extractor
@@ -97,7 +97,8 @@ def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
         if seats:
             out.append(BoardParagraph(lead.start(), end, tuple(seats)))
     out += rosters(ctx)
-    return out + _structural_paragraphs(ctx, out)
+    out += _structural_paragraphs(ctx, out)
+    return out + headed_rosters(ctx, out)
 
 
 def _structural_paragraphs(ctx: DocContext, taken: list[BoardParagraph]) -> list[BoardParagraph]:

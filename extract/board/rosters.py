@@ -24,6 +24,7 @@ from extract.board.model import ROLES, BoardParagraph, Seat
 from extract.board.prose import ALIAS, parenthesised_role
 from extract.context import DocContext
 from extract.text.dates import find_dates, parse_date
+from extract.text.headed_lists import document_lists
 from extract.text.names import (HONORIFIC_ANYWHERE, PAGE_JUNK, clean_person, officer_title, read_titles, respelled,
                                 title_items)
 
@@ -68,6 +69,8 @@ ROSTER_NOT_NAME = re.compile(r"\b(?:Report|Annual|Interim|Governance|Management|
                              r"Profiles?|Information|Corporate|Auditors?|Committees?|Remuneration|Nomination|Audit|"
                              r"Authori[sz]ed|Representatives?|Registrars?|Bankers?|Advisers?|Registered|Office|"
                              r"Headquarters|Principal|Address|Website)\b", re.I)
+# A heading naming a committee: role headings under it list the committee's members, not the board.
+COMMITTEE_WORD = re.compile(r"\bCommittee\b", re.I)
 #: Lines of page furniture passed over after a page marker inside a roster.
 ROSTER_FURNITURE_LINES = 4
 # Where a report is signed: `On behalf of the Board`, `By order of the Board`, then `Hong Kong, 26 March 2025`.
@@ -376,3 +379,55 @@ def _report_date(text: str, start: int) -> str | None:
         if dates and dates[0][0] == 0 and dates[0][1] == len(line.group("date")):
             return dates[0][2]
     return None
+
+
+def headed_rosters(ctx: DocContext, taken: list[BoardParagraph]) -> list[BoardParagraph]:
+    """Boards laid out as role headings over names wherever they stand, whatever introduces them (a corporate-
+    information page, a board-composition section): each run of role-headed lists is one roster. Lists no
+    other reading covered only; titles in notes under a committee heading are the committee's, not dropped
+    into the board's officers."""
+    out: list[BoardParagraph] = []
+    run: list[Seat] = []
+    start = end = 0
+    committee_run = False  # the run lists a committee's members by role: the committee family reads it
+
+    def close() -> None:
+        nonlocal run, committee_run
+        if run:
+            out.append(BoardParagraph(start, end, tuple(run)))
+        run, committee_run = [], False
+
+    for item in document_lists(ctx):
+        if not item.entries:
+            continue
+        heading = _roster_heading(item.heading)
+        if heading is None or any(par.start <= item.start < par.end for par in taken):
+            close()
+            continue
+        role, titles = heading
+        in_committee = any(COMMITTEE_WORD.search(parent) for parent in item.parents)
+        if not run and not committee_run:
+            # `the Nomination Committee consists of the following Directors:` over role headings
+            committee_run = bool(COMMITTEE_WORD.search(_line_before(ctx.text, item.start)))
+            start = item.start
+        if committee_run:
+            continue
+        for entry in item.entries:
+            line = " ".join([entry.name, *(f"({note})" for note in entry.notes)])
+            seat = roster_line(ctx, line, entry.start, entry.end, role, False)
+            if not isinstance(seat, Seat):
+                continue
+            if in_committee:
+                seat = replace(seat, titles=())
+            elif titles and len(item.entries) == 1:  # `Chairman and Executive Director` over one name
+                seat = replace(seat, titles=titles + seat.titles)
+            run.append(seat)
+        end = item.end
+    close()
+    return out
+
+
+def _line_before(text: str, pos: int) -> str:
+    """The last non-blank line before `pos`."""
+    lines = [line for line in text[max(0, pos - 600):pos].split("\n") if line.strip()]
+    return lines[-1] if lines else ""

@@ -12,17 +12,12 @@ from collections.abc import Iterator
 
 from extract.committees.names import LEFT_NOTE, Seen, _mentions, _position, _with_implied_members
 from extract.context import DocContext
-from extract.text.headed_lists import HeadedList, headed_lists
+from extract.text.headed_lists import HeadedList, document_lists
 from extract.text.names import clean_person
 
 # `Members`, `Committee members`, `Composition`: a heading whose committee is the one above it.
 MEMBERS_HEADING = re.compile(r"^(?:Committee\s+)?(?:Members?|Composition|Membership)$", re.I)
 POSITION_NOTE = re.compile(r"\b(chair(?:man|woman|person|lady)?|conven[eo]r|members?)\b", re.I)
-
-
-def document_lists(ctx: DocContext) -> list[HeadedList]:
-    """The document's headed lists, read once (the board, officer and committee families share them)."""
-    return ctx.memo("headed_lists", lambda c: headed_lists(c.text))
 
 
 def headed_members(ctx: DocContext) -> Iterator[Seen]:

@@ -21,8 +21,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from extract.text.names import HONORIFIC_ANYWHERE, PAGE_JUNK, clean_person
+
+if TYPE_CHECKING:  # pragma: no cover
+    from extract.context import DocContext
 
 # Words that make a capitalised line a heading: people are listed under them, or an address or an adviser is.
 HEADING_WORD = re.compile(
@@ -78,6 +82,11 @@ class HeadedList:
     end: int
     entries: tuple[Entry, ...]
     parents: tuple[str, ...] = ()
+
+
+def document_lists(ctx: "DocContext") -> list[HeadedList]:
+    """The document's headed lists, read once: the board, officer and committee families share them."""
+    return ctx.memo("headed_lists", lambda c: headed_lists(c.text))
 
 
 def headed_lists(text: str) -> list[HeadedList]:
