@@ -312,6 +312,7 @@ def _results(tasks: list[Task], workers: int, stop: "_StopOnInterrupt") -> Itera
     window: deque[tuple[Task, Future[Result]]] = deque()
     executor = _pool(workers)
     stopping = False
+    worked = False  # a result came back from the current pool
     try:
         while True:
             while not stop.requested and len(window) < workers * IN_FLIGHT_PER_WORKER:
@@ -328,15 +329,22 @@ def _results(tasks: list[Task], workers: int, stop: "_StopOnInterrupt") -> Itera
             if future.cancelled():
                 continue
             try:
-                yield future.result()
+                result = future.result()
             except BrokenProcessPool:
                 # A worker died (out of memory, a crash in a native library): this file is the suspect;
-                # the others in flight are handed to a new pool.
+                # the others in flight go to a new pool, or, if this pool never worked, are read here.
                 yield Result(task.path, Path(task.path).stem, task.filing,
                              error=f"{task.path}: the worker process reading it died")
                 executor.shutdown(wait=False, cancel_futures=True)
-                executor = _pool(workers)
-                window = deque((t, executor.submit(extract_file, t)) for t, _ in window)
+                rest = [t for t, _ in window]
+                if not worked:
+                    yield from _results(rest + list(pending), 1, stop)
+                    return
+                executor, worked = _pool(workers), False
+                window = deque((t, executor.submit(extract_file, t)) for t in rest)
+                continue
+            worked = True
+            yield result
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

@@ -1,4 +1,5 @@
-"""Where the graph lives: embedded Oxigraph on disk by default, rdflib in memory for tests.
+"""Where the graph lives: embedded Oxigraph on disk by default, rdflib in memory for tests, or any
+SPARQL 1.1 server over HTTP (`kg.sparql_store`).
 
 Both backends satisfy one contract (tests/test_store_contract.py): a named graph per announcement
 replaced atomically, SPARQL SELECT/ASK over the union of all graphs with bound parameters (never
@@ -270,7 +271,12 @@ DEFAULT_STORE = os.path.join("output", "store")
 
 def open_store(location: str | None = None, backend: str = "oxigraph",
                read_only: bool = False) -> GraphStore:
-    """The store at `location` (default `output/store`) with the named backend."""
+    """The store at `location` (default `output/store`) with the named backend; an http(s) URL is a
+    SPARQL 1.1 server's query endpoint (`kg.sparql_store`, its write endpoints from the environment)."""
+    from kg.sparql_store import SparqlProtocolStore, is_url
+
+    if is_url(location):
+        return SparqlProtocolStore.from_env(location, read_only=read_only)  # type: ignore[arg-type]
     if backend not in BACKENDS:
         raise StoreError(f"unknown store backend {backend!r}; expected one of {', '.join(BACKENDS)}")
     if backend == "memory":
