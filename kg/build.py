@@ -235,7 +235,14 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
         bar.step(facts=sum(outcome.facts.values()), error=outcome.status == "error")
 
     tasks: list[Task] = []
+    first_of_id: dict[str, Path] = {}
     for path in files:
+        if path.stem in first_of_id:  # `X.pdf` beside `X.html`: one document id, one graph
+            report.errors.append(f"{path}: same document id {path.stem!r} as {first_of_id[path.stem]}, "
+                                 "which is the one built; rename one of them")
+            emit(DocumentOutcome(path.stem, str(path), "error", error=report.errors[-1]))
+            continue
+        first_of_id[path.stem] = path
         filing = manifest.get(path)
         graph = str(document_iri(path.stem))
         try:
@@ -249,7 +256,7 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
             emit(DocumentOutcome(path.stem, str(path), "unchanged"))
             continue
         tasks.append(Task(str(path), filing, max_bytes))
-    del stored
+    del stored, first_of_id
 
     workers = max(1, min(jobs, len(tasks) // MIN_DOCUMENTS_PER_WORKER))
     report.jobs = workers
