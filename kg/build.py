@@ -67,6 +67,8 @@ SELECT ?g ?sha ?filing WHERE {{
 
 #: Documents in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 4
+#: Documents stored between two flushes of the store's write buffers (memory stays flat).
+FLUSH_EVERY = 250
 #: Below this many documents to read per worker, a pool costs more to start than it saves.
 MIN_DOCUMENTS_PER_WORKER = 8
 
@@ -262,8 +264,10 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
     report.jobs = workers
     stop = _StopOnInterrupt()
     with stop:
-        for result in _results(tasks, workers, stop):
+        for i, result in enumerate(_results(tasks, workers, stop), start=1):
             emit(_store_result(result, store, resolver, report))
+            if i % FLUSH_EVERY == 0:
+                store.flush()
     report.interrupted = len(files) - report.documents
     bar.close()
     report.links = link_releases(store)

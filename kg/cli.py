@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="read filings into the store")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md), recursive")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or folders (.pdf, .html, .htm, .txt, .md), recursive")
     _store_arg(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--manifest", action="append", default=[], metavar="FILE",

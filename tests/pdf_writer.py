@@ -4,9 +4,10 @@ The text corpora are what a PDF reader is expected to give back: paragraphs on o
 line between blocks, table rows with tab-separated cells. This writer lays such a text out as a
 filing is printed: paragraphs wrapped to the page width, blank lines as vertical space, tables as
 aligned columns (empty cells left blank, the font shrunk until the widest row fits, as a typesetter
-fits a wide table; kept on one page when it fits, else its header row repeated on the next), a run of two or more spaces as a wide gap (a running header's page number),
-Chinese in a CJK font (Adobe's STSong, which PDF readers map back to Unicode), the rest in embedded DejaVu Sans, pages broken where
-they fill or at a form feed. `scanned_pdf` writes a page with an image and no text layer.
+fits a wide table; kept on one page when it fits, else its header row repeated on the next), a
+run of two or more spaces as a wide gap (a running header's page number), Chinese in a CJK font
+(Adobe's STSong, which PDF readers map back to Unicode) and the rest in embedded DejaVu Sans, pages
+broken where they fill or at a form feed. `scanned_pdf` writes a page with an image and no text layer.
 """
 from __future__ import annotations
 

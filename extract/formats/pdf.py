@@ -4,9 +4,10 @@ PDFium (Apache-2.0/BSD, via pypdfium2) was chosen by measurement over pdfplumber
 pypdf (bench/pdf_libraries.py; the README's PDF section has the numbers): it gives every glyph's box
 as fast as pypdf reads text, and with the boxes `extract.formats.layout` rebuilds paragraphs and
 table cells. Pages are joined by a form feed on a line of its own (`\\n\\f\\n`), which the identity
-reader takes as a page start, except where a paragraph runs on to the next page (joined by a space); `page_starts` gives each page's offset in the text, so the page of any
-evidence offset can be recovered (`extract.records.page_of`). A PDF without a text layer (a scan)
-is an error saying so, not an empty document.
+reader takes as a page start, except where a paragraph runs on to the next page (joined by a
+space). `page_starts` gives each page's offset in the text, so the page of any evidence offset can
+be recovered (`extract.records.page_of`). A PDF without a text layer (a scan) is an error saying
+so, not an empty document.
 """
 from __future__ import annotations
 
