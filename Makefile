@@ -28,9 +28,12 @@ run: install
 test: install system
 	$(BIN)/python -m pytest
 
-## Words per second: tokenizer floor, extraction alone, kg build end to end (about 2M words).
+## Words per second: tokenizer floor, extraction alone, kg build end to end (about 2M words); then
+## kg build on BENCH_FILES generated filings with --jobs 1 and 2 (files/s, words/s, peak memory, growth).
+BENCH_FILES ?= 10000
 bench: install
 	$(BIN)/python -m bench.throughput
+	$(BIN)/python -m bench.build --files $(BENCH_FILES)
 
 clean:
 	rm -rf $(STORE) output/graph.html .pytest_cache

@@ -1,8 +1,11 @@
 """The only file I/O of `extract/`: find announcement files and decode them into `Announcement`s.
 
-Encodings: UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030 / Big5 (common for
-filings produced on Chinese-locale machines), detected in that order. A file that none of them
-decodes cleanly raises `ReadError` naming the file, so a batch can report it and go on.
+Formats by suffix: text (`.txt`, `.md`), PDF (`.pdf`, `extract.formats.pdf`) and HTML (`.htm`,
+`.html`, `extract.formats.html`); each gives the text in the same shape (paragraphs on a line,
+blank lines between blocks, table rows of tab-separated cells), so the extractors never see the
+format. Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030 / Big5 (common
+for filings produced on Chinese-locale machines), detected in that order. A file that cannot be
+read raises `ReadError` naming the file and the problem, so a batch can report it and go on.
 """
 from __future__ import annotations
 
@@ -14,7 +17,12 @@ from pathlib import Path
 
 from extract.records import Announcement, FilingMetadata
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+PDF_SUFFIXES = (".pdf",)
+HTML_SUFFIXES = (".htm", ".html")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + PDF_SUFFIXES + HTML_SUFFIXES
+#: A PDF or HTML file may be this many times larger than its text limit (fonts, images, markup).
+CONTAINER_FACTOR = 10
 
 
 class ReadError(Exception):
@@ -77,25 +85,61 @@ def read_announcement(path: str | os.PathLike[str], filing: FilingMetadata | Non
     """Read one file, with the exchange's metadata for it if a manifest gives some.
 
     The document id is the file name without folder and extension. A text file larger than
-    `max_bytes` is refused before it is read.
+    `max_bytes` is refused before it is read; a PDF or HTML file whose text is larger, or whose
+    file is more than CONTAINER_FACTOR times larger, too.
     """
     p = Path(path)
+    suffix = p.suffix.lower()
+    limit = max_bytes if suffix in TEXT_SUFFIXES else CONTAINER_FACTOR * max_bytes
     try:
         size = p.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"{p}: {_megabytes(size)} of text, over the limit of {_megabytes(max_bytes)} "
+        if size > limit:
+            what = "of text" if suffix in TEXT_SUFFIXES else "of file"
+            raise ReadError(f"{p}: {_megabytes(size)} {what}, over the limit of {_megabytes(limit)} "
                             f"(raise it with --max-size)")
         data = p.read_bytes()
     except OSError as exc:
         raise ReadError(f"{p}: cannot read: {exc.strerror or exc}") from exc
-    text, encoding = decode(data, str(p))
-    if "\x00" in text:
-        raise ReadError(f"{p}: decodes as {encoding} but holds NUL characters: not a text document")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    page_starts: tuple[int, ...] = ()
+    if suffix in PDF_SUFFIXES:
+        text, page_starts, encoding = *_pdf(data, p, max_bytes), "pdf"
+    elif suffix in HTML_SUFFIXES:
+        text, encoding = _html(data, p, max_bytes)
+    else:
+        text, encoding = decode(data, str(p))
+        if "\x00" in text:
+            raise ReadError(f"{p}: decodes as {encoding} but holds NUL characters: not a text document")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ReadError(f"{p}: empty document")
-    return Announcement(doc_id=p.stem, path=str(p), text=text,
-                        sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, filing=filing)
+    return Announcement(doc_id=p.stem, path=str(p), text=text, sha256=hashlib.sha256(data).hexdigest(),
+                        encoding=encoding, page_starts=page_starts, filing=filing)
+
+
+def _pdf(data: bytes, path: Path, max_chars: int) -> tuple[str, tuple[int, ...]]:
+    from extract.formats.pdf import PdfError, pdf_text
+
+    try:
+        return pdf_text(data, max_chars)
+    except PdfError as exc:
+        raise ReadError(f"{path}: {exc}") from exc
+
+
+def _html(data: bytes, path: Path, max_chars: int) -> tuple[str, str]:
+    from extract.formats.html import HtmlError, declared_charset, html_text
+
+    try:
+        charset = declared_charset(data)
+        if charset:
+            markup, encoding = _strict(data, charset, str(path)), charset
+        else:
+            markup, encoding = decode(data, str(path))
+        text = html_text(markup.replace("\r\n", "\n").replace("\r", "\n"))
+    except HtmlError as exc:
+        raise ReadError(f"{path}: {exc}") from exc
+    if len(text) > max_chars:
+        raise ReadError(f"{path}: {_megabytes(len(text))} of text, over the limit of {_megabytes(max_chars)}")
+    return text, encoding
 
 
 def _megabytes(n: int) -> str:

@@ -67,6 +67,8 @@ SELECT ?g ?sha ?filing WHERE {{
 
 #: Documents in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 4
+#: Documents stored between two flushes of the store's write buffers (memory stays flat).
+FLUSH_EVERY = 250
 #: Below this many documents to read per worker, a pool costs more to start than it saves.
 MIN_DOCUMENTS_PER_WORKER = 8
 
@@ -235,7 +237,14 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
         bar.step(facts=sum(outcome.facts.values()), error=outcome.status == "error")
 
     tasks: list[Task] = []
+    first_of_id: dict[str, Path] = {}
     for path in files:
+        if path.stem in first_of_id:  # `X.pdf` beside `X.html`: one document id, one graph
+            report.errors.append(f"{path}: same document id {path.stem!r} as {first_of_id[path.stem]}, "
+                                 "which is the one built; rename one of them")
+            emit(DocumentOutcome(path.stem, str(path), "error", error=report.errors[-1]))
+            continue
+        first_of_id[path.stem] = path
         filing = manifest.get(path)
         graph = str(document_iri(path.stem))
         try:
@@ -249,14 +258,16 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
             emit(DocumentOutcome(path.stem, str(path), "unchanged"))
             continue
         tasks.append(Task(str(path), filing, max_bytes))
-    del stored
+    del stored, first_of_id
 
     workers = max(1, min(jobs, len(tasks) // MIN_DOCUMENTS_PER_WORKER))
     report.jobs = workers
     stop = _StopOnInterrupt()
     with stop:
-        for result in _results(tasks, workers, stop):
+        for i, result in enumerate(_results(tasks, workers, stop), start=1):
             emit(_store_result(result, store, resolver, report))
+            if i % FLUSH_EVERY == 0:
+                store.flush()
     report.interrupted = len(files) - report.documents
     bar.close()
     report.links = link_releases(store)
@@ -312,6 +323,7 @@ def _results(tasks: list[Task], workers: int, stop: "_StopOnInterrupt") -> Itera
     window: deque[tuple[Task, Future[Result]]] = deque()
     executor = _pool(workers)
     stopping = False
+    worked = False  # a result came back from the current pool
     try:
         while True:
             while not stop.requested and len(window) < workers * IN_FLIGHT_PER_WORKER:
@@ -328,15 +340,22 @@ def _results(tasks: list[Task], workers: int, stop: "_StopOnInterrupt") -> Itera
             if future.cancelled():
                 continue
             try:
-                yield future.result()
+                result = future.result()
             except BrokenProcessPool:
                 # A worker died (out of memory, a crash in a native library): this file is the suspect;
-                # the others in flight are handed to a new pool.
+                # the others in flight go to a new pool, or, if this pool never worked, are read here.
                 yield Result(task.path, Path(task.path).stem, task.filing,
                              error=f"{task.path}: the worker process reading it died")
                 executor.shutdown(wait=False, cancel_futures=True)
-                executor = _pool(workers)
-                window = deque((t, executor.submit(extract_file, t)) for t, _ in window)
+                rest = [t for t, _ in window]
+                if not worked:
+                    yield from _results(rest + list(pending), 1, stop)
+                    return
+                executor, worked = _pool(workers), False
+                window = deque((t, executor.submit(extract_file, t)) for t in rest)
+                continue
+            worked = True
+            yield result
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

@@ -19,8 +19,9 @@ EXIT_INTERRUPTED = 130  # `kg build` stopped by Ctrl-C (what it read before is s
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR",
-                   help=f"the Oxigraph store directory (default: {DEFAULT_STORE})")
+    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|URL",
+                   help=f"the Oxigraph store directory (default: {DEFAULT_STORE}), or a SPARQL 1.1 server's "
+                        "query endpoint (http/https; writes go to KG_STORE_DATA_URL or KG_STORE_UPDATE_URL)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="read filings into the store")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt, .md), recursive")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or folders (.pdf, .html, .htm, .txt, .md), recursive")
     _store_arg(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--manifest", action="append", default=[], metavar="FILE",

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.sparql_store import SparqlProtocolStore
 from kg.store import GraphStore, MemoryStore, OxigraphStore
+from tests.oxigraph_server import oxigraph_server
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
@@ -13,11 +15,20 @@ DEV = DATA / "dev"
 GOLD = DATA / "gold"
 
 
-@pytest.fixture(params=["oxigraph", "memory"])
+@pytest.fixture(params=["oxigraph", "memory", "sparql-gsp", "sparql-update"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> GraphStore:
-    """Every contract test runs on both backends."""
+    """Every contract test runs on every backend: embedded Oxigraph, rdflib in memory, and a real
+    Oxigraph server over HTTP, written through the Graph Store Protocol and through SPARQL Update."""
+    if request.param.startswith("sparql"):
+        with oxigraph_server(tmp_path / "server") as server:
+            s: GraphStore = SparqlProtocolStore(
+                server.query, **({"data_url": server.data} if request.param == "sparql-gsp"
+                                 else {"update_url": server.update}))
+            yield s
+            s.close()
+        return
     if request.param == "oxigraph":
-        s: GraphStore = OxigraphStore(tmp_path / "store")
+        s = OxigraphStore(tmp_path / "store")
     else:
         s = MemoryStore()
     yield s

@@ -54,18 +54,18 @@ def test_bad_files_name_the_file(tmp_path: Path, data: bytes, message: str) -> N
 
 
 def test_find_files_recursive_and_sorted(tmp_path: Path) -> None:
-    for rel in ("b/2.txt", "a/1.md", "a/skip.pdf", ".hidden/x.txt", "top.txt"):
+    for rel in ("b/2.txt", "a/1.md", "a/skip.docx", ".hidden/x.txt", "top.txt", "c/3.pdf", "c/4.HTML"):
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in find_files([tmp_path])]
-    assert found == ["top.txt", "a/1.md", "b/2.txt"]
+    assert found == ["top.txt", "a/1.md", "b/2.txt", "c/3.pdf", "c/4.HTML"]
 
 
 def test_find_files_errors(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="no such file"):
         list(find_files([tmp_path / "missing"]))
-    pdf = tmp_path / "x.pdf"
-    pdf.write_bytes(b"%PDF")
+    doc = tmp_path / "x.docx"
+    doc.write_bytes(b"PK")
     with pytest.raises(ReadError, match="unsupported file type"):
-        list(find_files([pdf]))
+        list(find_files([doc]))
