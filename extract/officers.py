@@ -36,6 +36,7 @@ from extract.text.names import (HONORIFIC, HONORIFIC_ANYWHERE, NAME_TOKEN, clean
                            officer_title, read_titles, title_items)
 from extract.records import Fact, Officer
 from extract.registry import extractor
+from extract.text.headed_lists import document_lists
 
 _NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}}"
 _LINE_NAME = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,5}}"
@@ -191,6 +192,26 @@ def _all_held(ctx: DocContext) -> Iterator[_Held]:
     yield from _statement_titles(ctx)
     yield from _appointment_titles(ctx)
     yield from _title_first(ctx)
+    yield from _headed_titles(ctx)
+
+
+# A heading naming a committee: an office heading under it is the committee's office.
+COMMITTEE_HEADING = re.compile(r"\bCommittee\b", re.I)
+
+
+def _headed_titles(ctx: DocContext) -> Iterator[_Held]:
+    """People listed under an office heading (`COMPANY SECRETARY` / `Mr. Ma Ka Chun, CPA`, `JOINT COMPANY
+    SECRETARIES`), as corporate-information pages list them; those noted as having left are not."""
+    for item in document_lists(ctx):
+        title = officer_title(item.heading)
+        if title is None or any(COMMITTEE_HEADING.search(parent) for parent in item.parents):
+            continue  # `Audit Committee` / `Chairman` / `Mr. A`: the committee's chairman
+        for entry in item.entries:
+            if any(NOT_CURRENT.search(note) for note in entry.notes):
+                continue
+            person = clean_person(entry.name, forename_after_comma="," in entry.name)
+            if person:
+                yield _Held(person, title, item.heading, entry.start, entry.end)
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

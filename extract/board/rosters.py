@@ -408,7 +408,8 @@ def headed_rosters(ctx: DocContext, taken: list[BoardParagraph]) -> list[BoardPa
         in_committee = any(COMMITTEE_WORD.search(parent) for parent in item.parents)
         if not run and not committee_run:
             # `the Nomination Committee consists of the following Directors:` over role headings
-            committee_run = bool(COMMITTEE_WORD.search(_line_before(ctx.text, item.start)))
+            lead = _line_before(ctx.text, item.start).rstrip(" *")
+            committee_run = not item.parents and lead.endswith((":", "：")) and bool(COMMITTEE_WORD.search(lead))
             start = item.start
         if committee_run:
             continue

@@ -156,15 +156,17 @@ def _column_start(lines: list[tuple[int, str]]) -> int | None:
 
 def _read_lines(lines: list[tuple[int, str]]) -> list[HeadedList]:
     """Headings and their entries over lines in reading order."""
-    out: list[HeadedList] = []
+    out: list[tuple[HeadedList, bool]] = []  # each list, and whether other text stands between it and the last
     heading: tuple[str, int] | None = None
     entries: list[Entry] = []
+    broken = False
 
     def close() -> None:
-        nonlocal heading, entries
+        nonlocal heading, entries, broken
         if heading is not None:
             end = entries[-1].end if entries else heading[1] + len(heading[0])
-            out.append(HeadedList(heading[0], heading[1], end, tuple(entries)))
+            out.append((HeadedList(heading[0], heading[1], end, tuple(entries)), broken))
+            broken = False
         heading, entries = None, []
 
     for offset, line in lines:
@@ -174,6 +176,7 @@ def _read_lines(lines: list[tuple[int, str]]) -> list[HeadedList]:
             continue
         if TABLE_ROW.search(stripped):  # cells of a table row: not a heading, not a list of names
             close()
+            broken = True
             continue
         first = HONORIFIC_ANYWHERE.search(line)
         head_part = line[:first.start()] if first else line
@@ -189,18 +192,24 @@ def _read_lines(lines: list[tuple[int, str]]) -> list[HeadedList]:
             named = plain if plain is not None else _entries(line, 0, offset)
         if named is None:
             close()
+            broken = True
         elif heading is not None:
             entries += named
+        else:
+            broken = True
     close()
     return _with_enclosing(out)
 
 
-def _with_enclosing(lists: list[HeadedList]) -> list[HeadedList]:
+def _with_enclosing(lists: list[tuple[HeadedList, bool]]) -> list[HeadedList]:
     """Split run-together headings (`BOARD OF DIRECTORS Executive Directors`) into parent and heading, and give
-    each list the empty headings right above it as parents (`BOARD OF DIRECTORS` / `Executive Directors`)."""
+    each list the empty headings right above it as parents (`BOARD OF DIRECTORS` / `Executive Directors`);
+    text between them (a sentence, a table) ends what encloses."""
     out: list[HeadedList] = []
     parents: list[str] = []
-    for item in lists:
+    for item, broken in lists:
+        if broken:
+            parents = []
         parts = _heading_parts(item.heading)
         out.append(HeadedList(parts[-1], item.start, item.end, item.entries, tuple(parents + parts[:-1])))
         parents = parents + parts if not item.entries else []
