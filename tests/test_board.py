@@ -338,10 +338,6 @@ def test_role_table_laid_out_with_spaces_maps_each_name_to_the_heading_above_it(
     # Spaced table, a name under no heading (one space right of the second column): the whole table is skipped.
     "the Board comprises:\nExecutive Director     Independent Non-executive Directors\n"
     "Mr. Fok Hing Wai        Mr. Yau Ming Tak\n",
-    # The same headings side by side after a lead without colon: read as prose, the left names would take the
-    # right heading's role.
-    "the Board comprises the following Directors\nExecutive Directors     Independent Non-executive Directors\n"
-    "Mr. Fok Hing Wai        Mr. Yau Ming Tak\nMs. Lui Oi Ling\n",
     # Headings on their own lines, but a row with two names side by side: their columns are not known.
     "the Board comprises:\nExecutive Directors:\nMr. Fok Hing Wai\t\tMr. Yau Ming Tak\n"
     "Independent Non-executive Directors:\nMs. Lui Oi Ling\n",
@@ -456,3 +452,12 @@ def test_a_committee_paragraph_is_not_the_board(text: str) -> None:
 def test_a_report_board_without_a_date_is_stated_as_of_no_date(text: str) -> None:
     facts = extract_directorships(ctx_for(text, REPORT_COVER))
     assert [(f.person, f.role, f.as_of) for f in facts] == [("Tam Kwok Fai", E, None), ("Yiu Wing Sze", I, None)]
+
+
+def test_headings_side_by_side_give_each_name_the_heading_of_its_column() -> None:
+    # After a lead without colon the prose reader would give the left names the right heading's role; the
+    # columns, aligned under their headings, say whose heading each name is under.
+    text = ("As at the date of this announcement, the Board comprises the following Directors\n"
+            "Executive Directors     Independent Non-executive Directors\n"
+            "Mr. Fok Hing Wai        Mr. Yau Ming Tak\nMs. Lui Oi Ling\n")
+    assert sorted(seats(text)) == [("Fok Hing Wai", E, False), ("Lui Oi Ling", E, False), ("Yau Ming Tak", I, False)]

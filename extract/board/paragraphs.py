@@ -61,7 +61,7 @@ def board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
 def _read_board_paragraphs(ctx: DocContext) -> list[BoardParagraph]:
     out: list[BoardParagraph] = []
     for lead in BOARD_LEAD.finditer(ctx.text):
-        layout = lead_layout(ctx, lead.end())
+        layout = lead_layout(ctx, lead.end(), ctx.text.rfind("\n", 0, lead.start()) + 1)
         if layout is not None:
             seats, end = layout
             if seats:

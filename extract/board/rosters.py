@@ -148,7 +148,7 @@ def roster_seats(ctx: DocContext, start: int, in_report: bool) -> tuple[list[Sea
     return seats, end
 
 
-def lead_layout(ctx: DocContext, start: int) -> tuple[list[Seat], int] | None:
+def lead_layout(ctx: DocContext, start: int, subject_from: int | None = None) -> tuple[list[Seat], int] | None:
     """(seats, end) of a role table or roster after a lead sentence ending in a colon, else None (neither there).
 
     `the Board consists of the following members:` then either a header line of role phrases separated by
@@ -159,11 +159,13 @@ def lead_layout(ctx: DocContext, start: int) -> tuple[list[Seat], int] | None:
     Tables laid out with runs of spaces lose their empty cells: a name is read there only when it starts exactly
     under a heading (`_spaced_table_at`), else the table is skipped. A table may be followed by a one-column
     section (`Non-executive Director:` / `Mr. C`): a role heading on the line after the last row goes on as
-    a roster.
+    a roster. The lead's subject may stand before `start` (`The directors of the Company as at the date hereof
+    are:`): from `subject_from` on, it is read for what the layout is about.
     """
     text = ctx.text
     lead = LEAD_TO_COLON.match(text, start)
-    if not lead or not about_the_board(" ".join(lead.group().split())):
+    subject = text[start if subject_from is None else subject_from:lead.end()] if lead else ""
+    if not lead or not about_the_board(" ".join(subject.split())):
         return None
     first = next(iter(raw_lines(text, lead.end(), min(len(text), lead.end() + 400))), None)
     table = _table_at(ctx, first[0]) if first else None

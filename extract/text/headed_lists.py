@@ -52,10 +52,16 @@ OCR_NAME_L = re.compile(r"(?<![\w'’-])l(?=[a-z]*\b)")
 # Lines that are cells of a flattened table between names: `6/6`, `N/A`, `–`, `3 (100%)`, `✓`, `C`, `M`.
 TABLE_CELL = re.compile(r"^(?:\d{1,3}\s*/\s*\d{1,3}(?:\s*\(\d{1,3}%\))?|\d{1,3}(?:\.\d+)?%?|N/?A|n/?a|[-–—]+|"
                         r"[●○◎✓✔√✗xX]|[CM]|Nil)$")
+# A gap between cells of a line laid out in columns.
+COLUMN_GAP = re.compile(r" {3,}|\t")
 # A row of a tab- or `|`-separated table.
 TABLE_ROW = re.compile(r"\S[ \t]*[\t|][ \t]*\S")
 #: A two-column layout puts its right column at one character position on at least this many lines.
 COLUMN_LINES = 4
+#: Columns within columns read at most (a three-column board table is two splits).
+COLUMN_DEPTH = 3
+# Where a converted page starts: a `<<<PAGE 3>>>` marker or a form feed.
+PAGE_BREAK = re.compile(r"<<<PAGE\s*\d+>>>|\f")
 #: The right column starts this far in at least.
 COLUMN_MIN = 20
 #: At most this many words in a heading.
@@ -101,6 +107,8 @@ def headed_lists(text: str) -> list[HeadedList]:
 def heading_text(raw: str) -> str | None:
     """The heading a line (or the start of one) is, as plain words, else None: capitalised words (or all
     capitals) including a heading word, no honorific, no sentence."""
+    if COLUMN_GAP.search(raw.strip()):
+        return None  # cells of columns the layout did not resolve: never one heading
     words = OCR_INITIAL_L.sub("I", CJK_RUN.sub("", FRAME.sub("", raw))).strip(" \t:：*")
     words = FRAME.sub("", words)
     if not words or len(words.split()) > HEADING_WORDS or HONORIFIC_ANYWHERE.match(words):
@@ -114,14 +122,21 @@ def heading_text(raw: str) -> str | None:
 
 
 def _reading_order(text: str) -> list[list[tuple[int, str]]]:
-    """The lines of `text` as (offset, line), in the order they are read: a run of lines laid out in two
-    columns gives its left column, then its right column."""
-    lines: list[tuple[int, str]] = []
+    """The lines of `text` as (offset, line), in the order they are read: a run of lines laid out in columns
+    gives each column in turn, left to right (page by page: each page has its own columns)."""
+    pages: list[list[tuple[int, str]]] = [[]]
     pos = 0
     for line in text.split("\n"):
-        lines.append((pos, line))
+        if PAGE_BREAK.search(line):
+            pages.append([])
+        pages[-1].append((pos, line))
         pos += len(line) + 1
-    column = _column_start(lines)
+    return [run for page in pages for run in _columns(page, COLUMN_DEPTH)]
+
+
+def _columns(lines: list[tuple[int, str]], depth: int) -> list[list[tuple[int, str]]]:
+    """`lines` split at the right column most of them share, each side split again (`depth` times at most)."""
+    column = _column_start(lines) if depth else None
     if column is None:
         return [lines]
     runs: list[list[tuple[int, str]]] = []
@@ -132,26 +147,30 @@ def _reading_order(text: str) -> list[list[tuple[int, str]]]:
             left.append((offset, line[:column].rstrip()))
             if line[column:].strip():
                 right.append((offset + column, line[column:]))
-        else:  # a line across both columns ends the run of columns
+        else:  # a line across the columns ends the run of columns
             if right:
-                runs += [left, right]
+                runs += _columns(left, depth - 1) + _columns(right, depth - 1)
                 left, right = [], []
             left.append((offset, line))
-    return [run for run in runs + [left, right] if run]
+    runs += _columns(left, depth - 1) + (_columns(right, depth - 1) if right else [])
+    return [run for run in runs if run]
 
 
 def _column_start(lines: list[tuple[int, str]]) -> int | None:
     """The character position of a right column many lines share (text after a gap of three or more spaces,
-    or after leading spaces), else None."""
+    or after leading spaces), else None. A column headed by a heading (`Non-executive Director:` above
+    `Mr. FAN Yat Ming`) needs only two lines."""
     starts: Counter[int] = Counter()
+    headed: set[int] = set()
     for _, line in lines:
         for m in re.finditer(r"(?:^| {3,})(?=\S)", line):
             if m.end() >= COLUMN_MIN:
                 starts[m.end()] += 1
-    if not starts:
-        return None
-    column, count = starts.most_common(1)[0]
-    return column if count >= COLUMN_LINES else None
+                if heading_text(COLUMN_GAP.split(line[m.end():], 1)[0]):
+                    headed.add(m.end())
+    found = [(count, column) for column, count in starts.items()
+             if count >= COLUMN_LINES or (count >= 2 and column in headed)]
+    return max(found)[1] if found else None
 
 
 def _read_lines(lines: list[tuple[int, str]]) -> list[HeadedList]:
@@ -234,6 +253,8 @@ def _entries(line: str, start: int, offset: int) -> list[Entry] | None:
     Honorific names are cut before each honorific; a line without any is one plain full name or nothing.
     """
     rest = line[start:]
+    if COLUMN_GAP.search(rest.strip()):
+        return None  # names in columns the layout did not resolve: whose heading each is under is unknown
     cuts = [m.start() for m in HONORIFIC_ANYWHERE.finditer(rest)]
     if not cuts:
         entry = _entry(rest, offset + start, plain=True)
