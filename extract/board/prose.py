@@ -247,12 +247,9 @@ def _seats(ctx: DocContext, folded: Folded, segment: _Segment) -> list[Seat]:
         else:
             if pending:
                 ctx.skip("directorship", f"unreadable name {pending[0]!r}", pending[1], pending[2])
-            person = clean_person(name)
+            person = clean_person(name, forename_after_comma="," in name)
         if person is None:
-            if seats and separator == "," and SINGLE_NAME.fullmatch(piece):
-                last = seats.pop()  # `Chan Tai Man, Peter`: an English forename after the comma
-                person, doc_start = f"{last.person}, {piece}", last.start
-            elif HONORIFIC_ANYWHERE.match(name) and SINGLE_NAME.fullmatch(HONORIFIC_ANYWHERE.sub("", name)):
+            if HONORIFIC_ANYWHERE.match(name) and SINGLE_NAME.fullmatch(HONORIFIC_ANYWHERE.sub("", name)):
                 surname = (name, doc_start, doc_end)
                 continue
             else:
@@ -313,7 +310,16 @@ def _pieces(work: str) -> list[tuple[int, int, str]]:
             pieces.append((start, cut, sep))
             start, sep = cut, ""
         pieces.append((start, end, sep))
-    return [p for p in pieces if work[p[0]:p[1]].strip()]
+    pieces = [p for p in pieces if work[p[0]:p[1]].strip()]
+    merged: list[tuple[int, int, str]] = []
+    for start, end, sep in pieces:
+        word = work[start:end].strip()
+        if (merged and sep == "," and SINGLE_NAME.fullmatch(word) and not POST_NOMINAL.fullmatch(word)
+                and len(work[merged[-1][0]:merged[-1][1]].split()) >= 2 and not HONORIFIC_ANYWHERE.match(word)):
+            merged[-1] = (merged[-1][0], end, merged[-1][2])  # `Chan Tai Man, Peter`: a forename after the comma
+        else:
+            merged.append((start, end, sep))
+    return merged
 
 
 def _piece_name(piece: str) -> str | None:
