@@ -26,6 +26,7 @@ BUILTIN_FAMILY_MODULES = (
     "extract.shareholdings.pledges",
     "extract.shareholdings.holdings",
     "extract.meetings.polls",
+    "extract.changes.reader",
     "extract.committees.members",
     "extract.results",
     "extract.subsidiaries",

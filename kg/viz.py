@@ -43,7 +43,7 @@ EDGE_FAMILIES: dict[str, tuple[str, str]] = {
     "directorship": ("#7f7f7f", "board seat / officer / committee"),
     "officer": ("#7f7f7f", "board seat / officer / committee"),
     "committee_membership": ("#7f7f7f", "board seat / officer / committee"),
-    "committee_change": ("#7f7f7f", "board seat / officer / committee"),
+    "board_change": ("#7f7f7f", "board seat / officer / committee"),
     "shareholding": ("#bcbd22", "shareholding / controlling shareholder"),
     "controlling_shareholder": ("#bcbd22", "shareholding / controlling shareholder"),
     "pledge": ("#d62728", "share pledge / release"),
