@@ -39,7 +39,7 @@ _ROLE_ALT = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", 
 ROLE_POST = re.compile(rf"{_ARTICLE}(?:proposed\s+)?(?P<role>{_ROLE_ALT})\b", re.I)
 # The board seat, role not stated: `a Director`, `the Board`, `a member of the Board`, `directors of the Company`.
 SEAT_POST = re.compile(rf"{_ARTICLE}(?:(?:member|members)\s+of\s+the\s+Board(?:\s+of\s+Directors)?|Board(?:\s+of\s+"
-                       rf"Directors)?|directors?(?=\s+of\s+the\s+Company)|Directors?)\b")
+                       rf"Directors)?|[Dd]irectors?)\b")
 # A supervisor of a PRC issuer: a member of its supervisory committee.
 SUPERVISOR_POST = re.compile(rf"{_ARTICLE}(?:(?:shareholders?['’]?|employees?['’]?|staff)\s+representative\s+"
                              rf"|independent\s+|external\s+)?supervisors?\b", re.I)

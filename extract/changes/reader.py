@@ -134,8 +134,7 @@ def _read(ctx: DocContext) -> list[Change]:
             ctx.skip(FAMILY, "`upon ...` refers to no dated change", change.start, change.end)
             continue
         resolved.append((st, sentence, replace(change, effective=effective)))
-    changes = [replace(c, role=_role(c, st, [r for _, _, r in resolved], seats)) for st, _, c in resolved]
-    return _merged(changes)
+    return _merged(_with_roles([(st, c) for st, _, c in resolved], seats))
 
 
 def _is_lead(sentence: Sentence) -> bool:
@@ -209,17 +208,26 @@ def _upon(when: When, change: Change, sentence: Sentence, names: "_Names", done:
     return dates.pop() if len(dates) == 1 else None
 
 
-def _role(change: Change, st: Statement, every: list[Change], seats: dict[str, str]) -> str | None:
-    """The director role of a change: as stated, else from the apposition, the person's seat change, the board."""
-    if change.post.kind == "seat" and change.post.role:
-        return change.post.role
-    stated = next((p.role for p in st.posts if p.kind == "seat" and p.role), None)
-    if stated or st.role_hint:
-        return stated or st.role_hint
-    own = {c.post.role for c in every if c.person == change.person and c.post.kind == "seat" and c.post.role}
-    if len(own) == 1:
-        return own.pop()
-    return seats.get(change.person)
+def _with_roles(changes: list[tuple[Statement, Change]], board: dict[str, str]) -> list[Change]:
+    """Each change with its director role: a seat change's as stated, else its apposition's (`Mr. A, an executive
+    Director, ...`), else the board paragraph's; an office or committee change's from its own statement, else the
+    person's seat change in the filing, else the board paragraph."""
+    seated: dict[str, set[str]] = {}
+    for st, c in changes:
+        if c.post.kind == "seat":
+            role = c.post.role or st.role_hint or board.get(c.person)
+            if role:
+                seated.setdefault(c.person, set()).add(role)
+    out: list[Change] = []
+    for st, c in changes:
+        if c.post.kind == "seat":
+            role = c.post.role or st.role_hint or board.get(c.person)
+        else:
+            stated = next((p.role for p in st.posts if p.kind == "seat" and p.role), None)
+            own = seated.get(c.person, set())
+            role = stated or st.role_hint or (next(iter(own)) if len(own) == 1 else board.get(c.person))
+        out.append(replace(c, role=role))
+    return out
 
 
 def _board_roles(ctx: DocContext) -> dict[str, str]:

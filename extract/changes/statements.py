@@ -57,7 +57,7 @@ NOUN_BEFORE = re.compile(
 # The board (or the shareholders) as subject before the names: `the Board has appointed`.
 ACTIVE_BEFORE = re.compile(
     r"\b(?:Board|Company|it|Directors|Shareholders|shareholders)\s+(?:has\s+|have\s+|had\s+)?(?:(?:resolved|decided|"
-    r"agreed)\s+to\s+|hereby\s+|also\s+)?(?P<verb>appointed|appoint|re-?designated|re-?designate|removed|remove|elected|"
+    r"agreed|proposes|proposed|propose|intends)\s+to\s+|hereby\s+|also\s+)?(?P<verb>appointed|appoint|re-?designated|re-?designate|removed|remove|elected|"
     r"elect)\s+(?:(?:each|both|all)\s+of\s+)?$")
 _NOUNS = {"appointment": "appointed", "election": "appointed", "resignation": "resigned", "retirement": "retired",
           "re-designation": "redesignated", "redesignation": "redesignated", "removal": "removed",
@@ -74,10 +74,18 @@ _NOT_REELECTED = (r"(?:(?:did|does|do|will|would|shall)\s+not|(?:has|have|had)\s
                   r"(?:has|have)\s+indicated\s+that\s+(?:he|she|they)\s+will\s+not)\s+(?:offer\s+(?:himself|herself|"
                   r"themselves)\s+for|stand\s+for|seek)\s+re-?election|(?:was|were|has\s+not\s+been|have\s+not\s+been)"
                   r"\s+not\s+re-?elected|(?:was|were)\s+not\s+re-?elected")
+# `has informed the Board that he will retire`, `has decided to step down`: the verb the intention names.
+_INTENDS = (r"(?:(?:has|have|had)\s+(?:informed|notified)\s+the\s+Board\s+(?:of\s+(?:his|her|their)\s+(?:intention|decision)\s+"
+            r"to|that\s+(?:he|she|they)\s+(?:will|would|intends?\s+to|has\s+decided\s+to|have\s+decided\s+to))|(?:has|have)\s+"
+            r"decided\s+to|(?:intends|intend)\s+to)\s+")
 VERB = re.compile(
-    rf"\s*(?:,\s*(?:who\s+)?)?(?P<notre>{_NOT_REELECTED})|{AUX}(?P<verb>appointed|(?<![\w-])elected|re-?designated|"
+    rf"\s*(?:,\s*(?:who\s+)?)?(?P<notre>{_NOT_REELECTED})|\s*(?:,\s*)?{_INTENDS}(?P<intends>resign|retire|step\s+down)\b|"
+    rf"{AUX}(?P<verb>appointed|(?<![\w-])elected|re-?designated|"
     r"resigned|resign|tendered\s+(?:his|her|their)\s+resignations?|stepped\s+down|step\s+down|ceased|cease|retired|"
     r"retire|removed|passed\s+away|died)\b", re.I)
+# The change as a noun after the names: `Mr. A's resignation as an executive Director`.
+NOUN_AFTER = re.compile(r"['’]s\s+(?P<noun>appointment|resignation|retirement|re-?designation|redesignation|removal)"
+                        r"(?=\s+(?:as|from)\s)", re.I)
 _VERBS = {"appointed": "appointed", "elected": "appointed", "resigned": "resigned", "resign": "resigned",
           "stepped down": "resigned", "step down": "resigned", "ceased": "ceased", "cease": "ceased",
           "retired": "retired", "retire": "retired", "removed": "removed", "passed away": "deceased",
@@ -249,6 +257,9 @@ def _name_groups(masked: str) -> list[list[Named]]:
         for word in words:
             if word.lower() in _STOP:
                 break
+            if word.endswith(("'s", "’s")):  # `Mr. A's resignation`
+                kept.append(word[:-2])
+                break
             kept.append(word)
         if kept:
             name = " ".join(kept)
@@ -283,6 +294,10 @@ def _anchored(masked: str, group: list[Named], anchors: list[tuple[int, list[Sta
         start = group[0].start - (len(before) - active.start())
         return _with_posts(masked, people, change, group[-1].end, start)
     pos = group[-1].end
+    possessive = NOUN_AFTER.match(masked, pos)
+    if possessive:
+        change = _NOUNS[" ".join(possessive.group("noun").lower().replace("redesignation", "re-designation").split())]
+        return _with_posts(masked, people, change, possessive.end(), group[0].start)
     role_hint = None
     app = APPOSITION_OPEN.match(masked, pos)
     if app:
@@ -306,6 +321,9 @@ def _subject_statements(masked: str, people: tuple[Named, ...], verb: re.Match[s
     while verb:
         if verb.group("notre"):
             change, optional = "retired", True
+        elif verb.group("intends"):
+            change = "retired" if verb.group("intends").lower().startswith("retire") else "resigned"
+            optional = change == "retired"
         else:
             written = " ".join(verb.group("verb").lower().split())
             if written.startswith("tendered"):
