@@ -180,7 +180,7 @@ class BoardChange(Fact):
     `post` is None for a board seat, an officer title (`chairman`, `company_secretary`, ...) for an office,
     `committee:<kind>` for a committee post (`position` then says chair or member). `role` is the director
     role after the change, or before it for a departure. A post outside the officer titles and committees
-    (`other`: an authorised representative, a process agent) stays in the graph only.
+    is `other` (an authorised representative, a process agent, an honorary chairman).
     """
 
     TYPE: ClassVar[str] = "board_change"
@@ -193,9 +193,6 @@ class BoardChange(Fact):
     position: str | None = _f("enum", default=None, enum=("chair", "member"))
     as_of: str | None = _f("date", default=None)
     evidence: Evidence = _f("evidence")
-
-    def exported(self) -> bool:
-        return self.post != "other"
 
     def to_spec(self) -> dict[str, Any]:
         out = super().to_spec()

@@ -26,7 +26,9 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DATE = rf"{_WEEKDAY}(?P<date>{ANY_DATE.pattern})"
 _MEETING_WORDS = (r"(?:annual|extraordinary|special)\s+general\s+meetings?|(?:the\s+)?(?:\d{4}\s+)?(?:AGM|EGM|SGM)s?\b|"
                   r"general\s+meetings?|(?:class\s+)?meetings?")
-_MEETING_HELD = rf"(?:[^,;.]{{0,120}}?\b(?:held|to\s+be\s+held|convened|to\s+be\s+convened)\s+(?:at\s+[^;.]{{0,160}}?\s+)?on\s+{_DATE})?"
+_MEETING_HELD = (rf"(?:[^,;.]{{0,120}}?\b(?:held|to\s+be\s+held|convened|to\s+be\s+convened)\s+(?:at\s+[^;.]{{0,160}}?\s+)?"
+                 rf"(?:on|today,?)\s+{_DATE})?")
+_ORDINAL = r"(?:(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+)?"
 
 #: (kind, pattern), best first.
 PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -35,12 +37,13 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("immediate", re.compile(r"\bwith\s+immediate\s+effect\b|\beffective\s+immediately\b|\bwith\s+effect\s+immediately\b|"
                              r"\b(?:with\s+effect|effective)\s+(?:from|on|as\s+(?:of|at))\s+(?:the\s+date\s+(?:of\s+this\s+"
                              r"announcement|hereof)|today)\b", re.I)),
-    ("same", re.compile(r"\b(?:(?:with\s+effect|effective)\s+(?:from|on)|on|from)\s+the\s+same\s+(?:date|day)\b", re.I)),
+    ("same", re.compile(r"\b(?:(?:with\s+effect|effective)\s+(?:from|on|at)|on|from|at)\s+the\s+same\s+(?:date|day|time)\b",
+                        re.I)),
     ("meeting", re.compile(rf"\b(?:(?:with\s+effect\s+|effective\s+)?(?:from|upon|at|after|on|following)|immediately\s+"
                            rf"(?:after|following|upon))\s+the\s+(?:close|conclusion|end|closing|date)\s+of\s+(?:the\s+)?"
-                           rf"(?P<meeting>(?:forthcoming\s+|next\s+|said\s+|\d{{4}}\s+)?(?:{_MEETING_WORDS}){_MEETING_HELD})",
+                           rf"(?P<meeting>(?:forthcoming\s+|next\s+|said\s+|\d{{4}}\s+)?{_ORDINAL}(?:{_MEETING_WORDS}){_MEETING_HELD})",
                            re.I)),
-    ("meeting", re.compile(rf"\bat\s+the\s+(?P<meeting>(?:forthcoming\s+|next\s+|\d{{4}}\s+)?(?:{_MEETING_WORDS})"
+    ("meeting", re.compile(rf"\bat\s+(?:the|an?)\s+(?P<meeting>(?:forthcoming\s+|next\s+|\d{{4}}\s+)?{_ORDINAL}(?:{_MEETING_WORDS})"
                            rf"{_MEETING_HELD})", re.I)),
     ("upon", re.compile(r"\b(?:upon|following|after|on)\s+(?:(?:his|her|their)\s+|the\s+)(?:proposed\s+)?"
                         r"(?P<ref>appointment|resignation|retirement|re-?designation|removal|passing(?:\s+away)?|death|"
@@ -64,7 +67,7 @@ OPENING_DATE = re.compile(rf"^\W*(?:On|From|As\s+from)\s+{_DATE}\s*,", re.I)
 MEETING_HELD = re.compile(
     rf"\b(?P<meeting>(?:annual|extraordinary|special)\s+general\s+meeting|AGM|EGM|SGM)\b(?:\s+of\s+(?:the\s+)?Company)?"
     rf"(?:\s*\([^()]{{0,40}}\))?[^.;]{{0,120}}?\b(?:was\s+|will\s+be\s+|is\s+)?(?:held|to\s+be\s+held|convened)\s+"
-    rf"(?:at\s+[^;]{{0,200}}?\s+)?on\s+{_DATE}", re.I)
+    rf"(?:at\s+[^;]{{0,200}}?\s+)?(?:on|today,?)\s+{_DATE}", re.I)
 
 
 @dataclass(frozen=True)

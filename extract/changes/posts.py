@@ -33,7 +33,7 @@ _COMMITTEES = "(?:" + re.sub(r"\(\?P<\w+>", "(?:", COMMITTEE.pattern) + ")"
 COMMITTEE_POST = re.compile(
     rf"{_ARTICLE}(?P<pos>{_CHAIR}|members?)(?:\s+and\s+{_ARTICLE}(?P<pos2>{_CHAIR}|members?))?\s+of\s+"
     rf"(?:(?:each|both|all)\s+(?:of\s+)?)?(?:the\s+)?(?P<committees>{_COMMITTEES}"
-    rf"(?:\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*(?:the\s+)?{_COMMITTEES})*)", re.I)
+    rf"(?:(?:\s+of\s+the\s+(?:Company|Board))?\s*(?:,\s*and|,|and|&|as\s+well\s+as)\s*(?:the\s+)?{_COMMITTEES})*)", re.I)
 _ROLE_ALT = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]?")
                              for p in DIRECTOR_ROLE_PHRASES), key=len, reverse=True))
 ROLE_POST = re.compile(rf"{_ARTICLE}(?:proposed\s+)?(?P<role>{_ROLE_ALT})\b", re.I)
@@ -62,6 +62,8 @@ RULE_REFERENCE = re.compile(r"\s*(?:under|pursuant\s+to|for\s+the\s+purposes?\s+
 OF_OTHER = re.compile(r"\s*of\s+(?:(?:a|an|its|certain|various|several|one|two|three|the\s+Company['’]s|our)\s+|"
                       r"the\s+(?!Company\b(?!['’]s)|Board\b|Group\b|Bank\b))?(?:[A-Z][\w&'’.-]*|subsidiar\w+|"
                       r"compan\w+|listed\s+compan\w+|Company['’]s)")
+# A word before a post in an apposition: `an executive Director and currently the Chief Executive Officer`.
+QUALIFIER = re.compile(r"(?:currently|presently|also|formerly)\s+(?=(?:an?|the|our)\s)", re.I)
 # Between two posts of a list.
 POST_SEPARATOR = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s*&\s*)(?=\S)", re.I)
 
@@ -138,6 +140,9 @@ def _issuer_suffix(text: str, pos: int) -> int | None:
 
 def _post_at(text: str, pos: int) -> tuple[list[Post], int] | None:
     """The post item(s) at `pos`: a committee post may name several committees."""
+    qualifier = QUALIFIER.match(text, pos)
+    if qualifier:
+        pos = qualifier.end()
     m = COMMITTEE_POST.match(text, pos)
     if m:
         positions = {m.group("pos").lower(), (m.group("pos2") or "").lower()} - {""}

@@ -23,17 +23,19 @@ from dataclasses import dataclass, replace
 from extract.board.paragraphs import board_paragraphs
 from extract.changes.effective import When, meeting_dates
 from extract.changes.posts import Post
-from extract.changes.statements import Sentence, Statement, read_sentence, sentences
+from extract.changes.statements import Named, Sentence, Statement, read_sentence, sentences
 from extract.context import DocContext
 from extract.records import DEPARTURES, BoardChange, Fact
 from extract.registry import extractor
-from extract.text.names import HONORIFIC, NAME_TOKEN, clean_person, strip_honorifics
+from extract.changes.tables import change_tables
+from extract.text.names import HONORIFIC, NAME_TOKEN, clean_person, fold, strip_honorifics
 
 FAMILY = "board_change"
 # A short name the filing defines: `Mr. Fung Chi Keung ("Mr. Fung")`.
-DEFINED_SHORT = re.compile(rf"(?<![\w.])(?:{HONORIFIC})(?P<full>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}})\s*\(\s*[\"“]"
+DEFINED_SHORT = re.compile(rf"(?<![\w.])(?:{HONORIFIC})(?P<full>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,5}}(?:,[ ]?[A-Z][a-z]+)?)"
+                           rf"(?:\s*\([^()“”\"]*\))?\s*\(\s*[\"“]"
                            rf"(?:{HONORIFIC})?(?P<short>{NAME_TOKEN}(?:\s+{NAME_TOKEN})?)[\"”]\s*\)")
-FULL_NAME = re.compile(rf"(?<![\w.])(?:{HONORIFIC})(?P<full>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,5}})")
+FULL_NAME = re.compile(rf"(?<![\w.])(?:{HONORIFIC})(?P<full>{NAME_TOKEN}(?:(?:[ \t]+|[ \t]*\n[ \t]*){NAME_TOKEN}){{1,5}})")
 # A sentence that dates the changes after it: `announces the following changes with effect from 2 February 2026:`.
 LEAD_SENTENCE = re.compile(r"\bfollowing\s+changes\b|\bchanges\b[^.]*:\s*$", re.I)
 
@@ -76,7 +78,11 @@ def committee_changes(ctx: DocContext) -> list[Change]:
 
 def _read(ctx: DocContext) -> list[Change]:
     text = ctx.text
-    read = [read_sentence(text, start, end) for start, end in sentences(text)]
+    own = tuple(n for n in (ctx.meta.issuer, *ctx.meta.issuer_aliases) if n)
+    tables = _table_sentences(text)
+    spans = [(t.start, t.end) for t in tables]
+    read = sorted(tables + [read_sentence(text, start, end, own) for start, end in sentences(text)
+                            if not any(a < end and start < b for a, b in spans)], key=lambda s: s.start)
     if not any(s.statements for s in read):
         return []
     names = _Names(text)
@@ -86,7 +92,9 @@ def _read(ctx: DocContext) -> list[Change]:
     deferred: list[tuple[Statement, Sentence, Change, When]] = []
     doc_lead: When | None = None
     last_date: str | None = None
+    previous: set[str] = set()  # people the last sentence with changes named
     for sentence in read:
+        stated: set[str] = set()
         if not sentence.statements:
             if sentence.dates_before:
                 _date_earlier(sentence, names, resolved, ctx.meta.date)
@@ -98,10 +106,13 @@ def _read(ctx: DocContext) -> list[Change]:
             if st.skip:
                 ctx.skip(FAMILY, st.skip, start, end)
                 continue
-            people = [names.resolve(p.name) for p in st.people]
+            people = [_pronoun(p, sentence, names, previous) if p.pronoun else names.resolve(p.name)
+                      for p in st.people]
             if None in people:
-                ctx.skip(FAMILY, f"name not resolved: {', '.join(p.name for p in st.people)}", start, end)
+                ctx.skip(FAMILY, f"name not resolved: {', '.join(p.name or 'a pronoun' for p in st.people)}",
+                         start, end)
                 continue
+            stated.update(p for p in people if p)
             pairs = _pairs(people, st)
             if pairs is None:
                 ctx.skip(FAMILY, "`respectively` with lists of unequal length", start, end)
@@ -127,14 +138,28 @@ def _read(ctx: DocContext) -> list[Change]:
                     resolved.append((st, sentence, change))
             if effective:
                 last_date = effective
+        previous = stated or previous
     done = [c for _, _, c in resolved]
     for st, sentence, change, when in deferred:
-        effective = _upon(when, change, sentence, names, done)
-        if effective is None:
-            ctx.skip(FAMILY, "`upon ...` refers to no dated change", change.start, change.end)
+        referred = _upon(when, change, sentence, names, done)
+        if referred is None:
+            ctx.skip(FAMILY, "`upon ...` refers to no change stated", change.start, change.end)
             continue
-        resolved.append((st, sentence, replace(change, effective=effective)))
+        resolved.append((st, sentence, replace(change, effective=referred[0])))
     return _merged(_with_roles([(st, c) for st, _, c in resolved], seats))
+
+
+def _table_sentences(text: str) -> list[Sentence]:
+    """The rows of change tables (`Name | Position | Change | Effective date`), each a sentence of one change."""
+    out: list[Sentence] = []
+    for row in change_tables(text):
+        sentence = Sentence(row.start, row.end, fold(text, row.start, row.end))
+        person = Named(row.person, 0, 0)
+        sentence.names = [person]
+        sentence.statements = [Statement((person,), row.change, (row.post,), 0, len(sentence.folded.text),
+                                         when=row.when)]
+        out.append(sentence)
+    return out
 
 
 def _is_lead(sentence: Sentence) -> bool:
@@ -192,20 +217,34 @@ def _when_of(st: Statement, sentence: Sentence, doc_lead: When | None) -> When |
     return sibling or sentence.lead or doc_lead
 
 
-def _upon(when: When, change: Change, sentence: Sentence, names: "_Names", done: list[Change]) -> str | None:
-    """The date of the change an `upon ...` phrase refers to: of the person it names, else of this person, else of
-    the first person of the sentence with such a change, else of the one such change of the filing."""
-    kind = when.refers_to
-    candidates = [c for c in done if c.change == kind and c.post.kind == "seat" and c.effective]
+def _upon(when: When, change: Change, sentence: Sentence, names: "_Names",
+          done: list[Change]) -> tuple[str | None] | None:
+    """(the date,) of the change an `upon ...` phrase refers to: of the person it names, else of this person, else
+    of a person of the sentence with such a change, else of the one such change of the filing; the date is None when
+    that change states none (`upon her appointment becoming effective`, the appointment awaiting approval). None
+    when it refers to no change stated."""
+    candidates = [c for c in done if c.change == when.refers_to and c.post.kind == "seat"]
     named = names.resolve(when.of_person) if when.of_person else None
     order = [named] if named else []
-    order += [change.person] + [names.resolve(p.name) for st in sentence.statements for p in st.people]
-    for person in order:
-        dates = {c.effective for c in candidates if c.person == person}
-        if len(dates) == 1:
-            return dates.pop()
-    dates = {c.effective for c in candidates}
-    return dates.pop() if len(dates) == 1 else None
+    order += [change.person] + [names.resolve(n.name) for n in sentence.names]
+    for group in [[c for c in candidates if c.person == person] for person in order] + [candidates]:
+        dated = {c.effective for c in group if c.effective}
+        if len(dated) == 1:
+            return (dated.pop(),)
+        if group and not dated:
+            return (None,)
+    return None
+
+
+def _pronoun(pronoun: Named, sentence: Sentence, names: "_Names", previous: set[str]) -> str | None:
+    """The person a subject pronoun stands for: the one person its sentence names before it (`Following the passing
+    of Mr. Kwok, he ceased to be ...`), else the one person the sentence before stated a change of."""
+    before = {names.resolve(n.name) for n in sentence.names if n.start < pronoun.start} - {None}
+    if len(before) == 1:
+        return before.pop()
+    if not before and len(previous) == 1:
+        return next(iter(previous))
+    return None
 
 
 def _with_roles(changes: list[tuple[Statement, Change]], board: dict[str, str]) -> list[Change]:
@@ -266,7 +305,7 @@ class _Names:
     def __init__(self, text: str) -> None:
         self.short: dict[str, str] = {}
         for m in DEFINED_SHORT.finditer(text):
-            full = clean_person(m.group("full"))
+            full = clean_person(m.group("full"), forename_after_comma=True)
             if full:
                 self.short.setdefault(_fold(m.group("short")), full)
         self.full: set[str] = set()
@@ -280,7 +319,7 @@ class _Names:
         key = _fold(name)
         if key in self.short:
             return self.short[key]
-        person = clean_person(name)
+        person = clean_person(name, forename_after_comma=True)
         if person:
             return person
         hits = {f for f in self.full if key in (_fold(f.split()[0]), _fold(f.split()[-1]))}

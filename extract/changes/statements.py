@@ -28,23 +28,31 @@ from dataclasses import dataclass, field
 
 from extract.changes.effective import OPENING_DATE, When, date_right_after, find_when
 from extract.changes.posts import Post, PostList, read_posts, role_of
-from extract.text.names import HONORIFIC, NAME_TOKEN, PAGE_JUNK, Folded, fold
-from extract.text.patterns import NOT_AFTER_ABBREVIATION
+from extract.text.names import HONORIFIC, HONORIFIC_WORDS, NAME_TOKEN, PAGE_JUNK, POST_NOMINAL, Folded, fold
+from extract.text.patterns import ABBREVIATIONS, not_after
 from extract.text.vocab import NAME_STOPWORDS
 
 # A word that may carry a change: where sentences are looked for;
 # `changes` for a lead sentence dating the changes that follow it.
 CUE = re.compile(r"appoint|resign|retir|designat|ceas|passed\s+away|passing\s+away|died|demise|remov|step(?:ped|s)?\s+"
                  r"down|(?<![\w-])elect|tender|\bchanges\b|with\s+effect\s+from", re.I)
+_NOT_AFTER_ABBREVIATION = not_after(*ABBREVIATIONS, "Co", "Ltd", "Inc", "Corp", "Bhd")
 # Sentence boundaries in raw text: a full stop before a capital (not after an honorific or an initial), a
 # blank line, or a heading line in capitals (`APPOINTMENT OF EXECUTIVE DIRECTOR`).
 BOUNDARY = re.compile(
-    rf"{NOT_AFTER_ABBREVIATION}(?<![A-Z])\.(?=\s+[\"“(A-Z\d])|\n[ \t]*\n|^[ \t#*]*[A-Z][A-Z0-9 ,;:&/()'’\-–]{{6,}}[ \t*]*$",
+    rf"{_NOT_AFTER_ABBREVIATION}(?<![A-Z])\.(?=\s+[\"“A-Z\d])|\n[ \t]*\n|^[ \t#*]*[A-Z][A-Z0-9 ,;:&/()'’\-–]{{6,}}[ \t*]*$",
     re.M)
 #: Longest sentence read, in characters of raw text (a longer one is cut around its change word).
 SENTENCE_LIMIT = 2500
 PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\]")
 NAME = re.compile(rf"(?<![\w.])(?:{HONORIFIC})+(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,5}})")
+# An English forename after the name and a comma: `Ms. Leung Wing Sze, Winnie ("Ms. Leung") has ...`.
+FORENAME = re.compile(r",[ ]?(?P<fore>[A-Z][a-z]+)(?=\s*(?:[,;.]|$)|\s{2,}|\s+(?:and|has|have|had|was|were|is|are|will|"
+                      r"shall|who|as|passed|resigned|retired|ceased|did)\b)")
+# Honours after a name: `Mr. Kwok Hon Sang, BBS, JP`.
+POST_NOMINALS_AFTER = re.compile(rf"(?:,?[ ]?\b{POST_NOMINAL.pattern}(?![\w.]))+")
+# A subject pronoun (resolved by the reader to the one person the sentence, or the one before, names).
+PRONOUN = re.compile(r"(?<![\w'’])(?:he|she|He|She)\b")
 _STOP = {w.lower() for w in NAME_STOPWORDS} | {"as", "with", "upon", "has", "have", "was", "will", "who", "from"}
 # Between two names of one list.
 NAME_JOIN = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+)\s*$")
@@ -53,7 +61,7 @@ EACH_OF = re.compile(r"(?:\b(?:each|both|all)\s+of\s+|\bboth\s+)$", re.I)
 # The change as a noun before the names: `the resignation of`, `the proposed appointment of`.
 NOUN_BEFORE = re.compile(
     r"\b(?P<proposed>proposed\s+)?(?<![\w-])(?P<noun>appointment|election|resignation|retirement|re-?designation|removal|"
-    r"passing\s+away|death|demise)s?\s+of\s+(?:(?:each|both|all)\s+of\s+)?$", re.I)
+    r"passing(?:\s+away)?|death|demise)s?\s+of\s+(?:(?:each|both|all)\s+of\s+)?$", re.I)
 # The board (or the shareholders) as subject before the names: `the Board has appointed`.
 ACTIVE_BEFORE = re.compile(
     r"\b(?:Board|Company|it|Directors|Shareholders|shareholders)\s+(?:has\s+|have\s+|had\s+)?(?:(?:resolved|decided|"
@@ -61,15 +69,19 @@ ACTIVE_BEFORE = re.compile(
     r"elect)\s+(?:(?:each|both|all)\s+of\s+)?$")
 _NOUNS = {"appointment": "appointed", "election": "appointed", "resignation": "resigned", "retirement": "retired",
           "re-designation": "redesignated", "redesignation": "redesignated", "removal": "removed",
-          "passing away": "deceased", "death": "deceased", "demise": "deceased"}
+          "passing away": "deceased", "passing": "deceased", "death": "deceased", "demise": "deceased"}
 
 # An apposition after the names giving their posts: `Mr. A, an executive Director, has ...`.
-APPOSITION_OPEN = re.compile(r"\s*,\s*(?:who\s+is\s+|being\s+)?(?=(?:an?|the|our)\s)", re.I)
+APPOSITION_OPEN = re.compile(r"\s*,\s*(?:who\s+is\s+|being\s+)?(?:(?:currently|presently|formerly|also)\s+)?"
+                             r"(?=(?:an?|the|our)\s)", re.I)
+# Other asides between the names and the verb: `, aged 48,`, `, who has led the Company since 1988,`.
+AGED_ASIDE = re.compile(r"\s*,\s*aged\s+(?:about\s+)?\d{2}(?=\s*,)", re.I)
+WHO_ASIDE = re.compile(r"\s*,\s*who\s+[^,;]{3,150}?(?=,)", re.I)
 APPOSITION_CLOSE = re.compile(r"\s*,\s*")
 # A date phrase set off between the subject and its verb: `Mr. A has, with effect from 1 March 2026, resigned`.
 AUX = (r"\s*(?:,\s*)?(?:who\s+)?(?:(?:has|have|had|was|were|is|are|will|shall|would|may)\s+)?(?:,\s*(?:with|effective)"
        r"[^,]{4,60}?,\s*)?(?:(?:also|been|be|formally|officially|duly|accordingly|now|hereby|just|then|subsequently|"
-       r"concurrently|consequently|each|respectively)\s+)*")
+       r"concurrently|consequently|each|respectively|[a-z]+ly)\s+)*")
 _NOT_REELECTED = (r"(?:(?:did|does|do|will|would|shall)\s+not|(?:has|have|had)\s+decided\s+not\s+to|decided\s+not\s+to|"
                   r"(?:has|have)\s+indicated\s+that\s+(?:he|she|they)\s+will\s+not)\s+(?:offer\s+(?:himself|herself|"
                   r"themselves)\s+for|stand\s+for|seek)\s+re-?election|(?:was|were|has\s+not\s+been|have\s+not\s+been)"
@@ -78,11 +90,15 @@ _NOT_REELECTED = (r"(?:(?:did|does|do|will|would|shall)\s+not|(?:has|have|had)\s
 _INTENDS = (r"(?:(?:has|have|had)\s+(?:informed|notified)\s+the\s+Board\s+(?:of\s+(?:his|her|their)\s+(?:intention|decision)\s+"
             r"to|that\s+(?:he|she|they)\s+(?:will|would|intends?\s+to|has\s+decided\s+to|have\s+decided\s+to))|(?:has|have)\s+"
             r"decided\s+to|(?:intends|intend)\s+to)\s+")
+# Whom a successor succeeds: `will succeed Mr. A as the chairman`.
+_SOMEONE = r"(?:(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Madam|Sir)\.?\s+(?-i:[A-Z][\w'’-]*(?:,?\s+[A-Z][\w'’-]*){0,4})|him|her)"
 VERB = re.compile(
     rf"\s*(?:,\s*(?:who\s+)?)?(?P<notre>{_NOT_REELECTED})|\s*(?:,\s*)?{_INTENDS}(?P<intends>resign|retire|step\s+down)\b|"
-    rf"{AUX}(?P<verb>appointed|(?<![\w-])elected|re-?designated|"
+    rf"{AUX}(?:(?P<serve>(?:serve|act)\s+as|become|became)|(?P<succeed>succeed(?:ed|s)?)\s+{_SOMEONE}\s+as|"
+    r"(?P<relinquish>relinquish(?:ed|es)?)\s+(?:(?:his|her|their)\s+)?(?:roles?|positions?|offices?|posts?)\s+as|"
+    r"(?P<verb>appointed|(?<![\w-])elected|re-?designated|"
     r"resigned|resign|tendered\s+(?:his|her|their)\s+resignations?|stepped\s+down|step\s+down|ceased|cease|retired|"
-    r"retire|removed|passed\s+away|died)\b", re.I)
+    r"retire|removed|passed\s+away|died))\b", re.I)
 # The change as a noun after the names: `Mr. A's resignation as an executive Director`.
 NOUN_AFTER = re.compile(r"['’]s\s+(?P<noun>appointment|resignation|retirement|re-?designation|redesignation|removal)"
                         r"(?=\s+(?:as|from)\s)", re.I)
@@ -98,13 +114,14 @@ TO_POSTS = {
                             r"position)\s+(?:of|as)|from\s+(?:(?:his|her|their|the)\s+)?(?:positions?|offices?|roles?|"
                             r"posts?|duties)\s+(?:as|of)|from\s+office\s+as|from(?=\s+the\s+Board\b))\s+", re.I),
     "redesignated": re.compile(r"\s+(?:as|to)\s+", re.I),
+    "direct": re.compile(r"\s*"),
 }
 REDESIGNATED_FROM = re.compile(r"\s+from\s+", re.I)
 REDESIGNATED_TO = re.compile(r"\s+to\s+(?:be\s+|the\s+position\s+of\s+)?", re.I)
 RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.I)
 # A second verb of the same subject after the posts: `... and ceased to be the chief executive officer`.
 CONJOINED = re.compile(rf"\s*(?:,\s*)?(?:and|but|while)\s+(?=(?:{AUX})(?:appointed|resigned|ceased|retired|removed|"
-                       r"re-?designated|stepped\s+down|tendered|will|has|have))", re.I)
+                       r"re-?designated|stepped\s+down|tendered|relinquish\w*|became|become|will|has|have))", re.I)
 # A gapped second subject: `..., and Ms. F as a non-executive Director`.
 GAP_BEFORE = re.compile(r"(?:,\s*|\s+)(?:and|while)\s+$|,\s*$", re.I)
 GAP_AS = re.compile(r"\s+as\s+", re.I)
@@ -119,12 +136,6 @@ TAKES_EFFECT = re.compile(
     r"removal)s?(?:\s+of\s+(?P<of>(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Madam|Sir)\.?\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z]"
     r"[\w'’-]*){0,4})))?\s+(?:(?:will|shall|would)\s+(?:take|become)|took|takes|became|becomes|has\s+taken|had\s+taken)"
     r"\s+effect(?:ive)?\b", re.I)
-# A proposal or a condition: not (yet) a change.
-CONDITIONAL = re.compile(
-    r"\bsubject\s+to\s+(?:the\s+)?(?:approval|passing|obtaining|shareholders|Shareholders|consideration|election|"
-    r"the\s+Shareholders)|\bconditional\s+(?:up)?on\b|\bif\s+(?:elected|appointed|approved|re-?elected)\b|\bproposed\s+"
-    r"(?:to\s+be\s+)?(?:appointed|elected)\b|\b(?:is|be|been|are)\s+proposed\b|\bpropose[sd]?\s+to\b|\bnominated\b|"
-    r"\bwill\s+be\s+put\s+forward\b", re.I)
 # Re-election after retiring by rotation: the director stays (no change).
 REELECTED = re.compile(r"(?<!not )(?<!not to )\b(?:offer(?:ed|s)?\s+(?:himself|herself|themselves)\s+for\s+re-?election|"
                        r"(?:was|were|been|be|being|is|are)\s+re-?elected|re-?elected\s+as)\b", re.I)
@@ -146,6 +157,8 @@ class Named:
     name: str
     start: int
     end: int
+    #: A subject pronoun (`he`, `she`): the reader resolves it to the one person named around it.
+    pronoun: bool = False
 
 
 @dataclass
@@ -163,6 +176,8 @@ class Statement:
     skip: str | None = None
     #: For `ceased to be ...`: the kind of change its sentence gives as the cause (`upon his retirement`).
     cause: str | None = None
+    #: Stated in the simple past (`was appointed`), as biographies state a post held before.
+    past: bool = False
     #: Statements of one anchor (one subject and its verbs) share a number within their sentence.
     group: int = 0
 
@@ -176,6 +191,8 @@ class Sentence:
     folded: Folded
     statements: list[Statement] = field(default_factory=list)
     lead: When | None = None
+    #: The honorific names of the sentence, in order (a pronoun subject is one of them).
+    names: list[Named] = field(default_factory=list)
     #: `Her resignation took effect on ...`: (the change referred to, the person named if any).
     dates_before: tuple[str, str | None] | None = None
 
@@ -201,20 +218,23 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def read_sentence(text: str, start: int, end: int) -> Sentence:
-    """The change statements of one sentence (with their own date phrases, not yet resolved)."""
+def read_sentence(text: str, start: int, end: int, issuer_names: tuple[str, ...] = ()) -> Sentence:
+    """The change statements of one sentence (with their own date phrases, not yet resolved); `issuer_names` are
+    the issuer's names, so that `an executive director of <the issuer>` is the issuer's post."""
     folded = fold(text, start, end)
     sentence = Sentence(start, end, folded)
     masked = PARENTHESIS.sub(lambda m: " " * len(m.group()), folded.text)
     masked = PAGE_JUNK.sub(lambda m: " " * len(m.group()), masked)
-    groups = _name_groups(masked)
+    masked = _issuer_as_company(masked, issuer_names)
+    names = _names(masked)
+    sentence.names = [n for n in names if not n.pronoun]
+    groups = _name_groups(names, masked)
     anchors: list[tuple[int, list[Statement]]] = []
     taken = -1
     for i, group in enumerate(groups):
         if group[0].start < taken:
             continue
-        limit = groups[i + 1][0].start if i + 1 < len(groups) else len(masked)
-        found = _anchored(masked, group, anchors, limit)
+        found = _anchored(masked, group, anchors, [g[0].start for g in groups[i + 1:]])
         if found:
             for st in found:
                 st.group = len(anchors)
@@ -225,6 +245,9 @@ def read_sentence(text: str, start: int, end: int) -> Sentence:
         nxt = next((s.start for s in statements[k + 1:] if s.start > st.end), len(masked))
         if st.when is None:
             st.when = find_when(masked, st.end, nxt)
+        if st.when is None:  # `Following the passing of Mr. Kwok, he ceased to be ...`
+            before = find_when(masked, 0, st.start)
+            st.when = before if before is not None and before.kind == "upon" else None
         _check(masked, st, nxt)
     if statements:
         first = statements[0].start
@@ -248,8 +271,19 @@ def read_sentence(text: str, start: int, end: int) -> Sentence:
     return sentence
 
 
-def _name_groups(masked: str) -> list[list[Named]]:
-    """Honorific names of the sentence, in lists (`Mr. A, Ms. B and Dr. C`)."""
+def _issuer_as_company(masked: str, issuer_names: tuple[str, ...]) -> str:
+    """`of Xinhua Yuntong Logistics Co., Ltd.` -> `of the Company` (padded to the same length, offsets kept)."""
+    for name in issuer_names:
+        pattern = r"\bof\s+(?:the\s+)?" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w])"
+        for m in list(re.finditer(pattern, masked, re.I)):
+            if len(m.group()) >= len("of the Company"):
+                masked = masked[:m.start()] + "of the Company".ljust(len(m.group())) + masked[m.end():]
+    return masked
+
+
+def _names(masked: str) -> list[Named]:
+    """Honorific names of the sentence (`Mr. Kwok Hon Sang, BBS, JP`, `Ms. Leung Wing Sze, Winnie`), and the
+    subject pronouns (`he`, `she`) a change may have, in order."""
     names: list[Named] = []
     for m in NAME.finditer(masked):
         words = m.group("name").split(" ")
@@ -261,31 +295,56 @@ def _name_groups(masked: str) -> list[list[Named]]:
                 kept.append(word[:-2])
                 break
             kept.append(word)
-        if kept:
-            name = " ".join(kept)
-            names.append(Named(name, m.start(), m.start("name") + len(name)))
+        if not kept:
+            continue
+        name = " ".join(kept)
+        end = m.start("name") + len(name)
+        if len(kept) == len(words):
+            fore = FORENAME.match(masked, end)
+            if fore and fore.group("fore").lower() not in _STOP and fore.group("fore") not in HONORIFIC_WORDS:
+                name, end = f"{name}, {fore.group('fore')}", fore.end()
+            honours = POST_NOMINALS_AFTER.match(masked, end)
+            if honours:
+                end = honours.end()
+        names.append(Named(name, m.start(), end))
+    names += [Named("", m.start(), m.end(), pronoun=True) for m in PRONOUN.finditer(masked)
+              if VERB.match(masked, m.end())]
+    return sorted(names, key=lambda n: n.start)
+
+
+def _name_groups(names: list[Named], masked: str) -> list[list[Named]]:
+    """Names in lists (`Mr. A, Ms. B and Dr. C`); a run joined by commas alone is no list (`Following the
+    retirement of Mr. A, Mr. B, an executive Director, has been ...`), so its names stand alone."""
     groups: list[list[Named]] = []
     for n in names:
-        if groups and NAME_JOIN.fullmatch(masked[groups[-1][-1].end:n.start]) and masked[groups[-1][-1].end:n.start]:
+        between = masked[groups[-1][-1].end:n.start] if groups else ""
+        if groups and between and not n.pronoun and not groups[-1][-1].pronoun and NAME_JOIN.fullmatch(between):
             groups[-1].append(n)
         else:
             groups.append([n])
-    return groups
+    out: list[list[Named]] = []
+    for group in groups:
+        last_join = masked[group[-2].end:group[-1].start] if len(group) > 1 else ""
+        if len(group) > 1 and not re.search(r"\band\b|&|\bas\s+well\s+as\b", last_join):
+            out += [[n] for n in group]
+        else:
+            out.append(group)
+    return out
 
 
 def _anchored(masked: str, group: list[Named], anchors: list[tuple[int, list[Statement]]],
-              limit: int) -> list[Statement] | None:
+              later: list[int]) -> list[Statement] | None:
     """The statements a list of names anchors: subject, noun or object of a change; a gapped subject."""
     people = tuple(group)
+    if group[0].pronoun:
+        verb = VERB.match(masked, group[0].end)
+        return _subject_statements(masked, people, verb, group[0].start, None, later) if verb else None
     before = masked[max(0, group[0].start - 120):group[0].start]
     noun = NOUN_BEFORE.search(before)
     if noun:
         change = _NOUNS[" ".join(noun.group("noun").lower().replace("redesignation", "re-designation").split())]
         start = group[0].start - (len(before) - noun.start())
-        found = _with_posts(masked, people, change, group[-1].end, start, optional=change == "deceased")
-        if found and noun.group("proposed"):
-            found[0].skip = "a proposed change"
-        return found
+        return _with_posts(masked, people, change, group[-1].end, start, optional=change == "deceased")
     active = ACTIVE_BEFORE.search(before)
     if active:
         verb = active.group("verb").lower()
@@ -299,28 +358,35 @@ def _anchored(masked: str, group: list[Named], anchors: list[tuple[int, list[Sta
         change = _NOUNS[" ".join(possessive.group("noun").lower().replace("redesignation", "re-designation").split())]
         return _with_posts(masked, people, change, possessive.end(), group[0].start)
     role_hint = None
-    app = APPOSITION_OPEN.match(masked, pos)
-    if app:
-        posts = read_posts(masked, app.end())
-        close = APPOSITION_CLOSE.match(masked, posts.end)
-        if posts.posts and close and not posts.foreign:
-            role_hint = next((p.role for p in posts.posts if p.kind == "seat" and p.role), None)
-            pos = close.end() - 1
+    for _ in range(3):
+        aside = AGED_ASIDE.match(masked, pos) or WHO_ASIDE.match(masked, pos)
+        if aside and not CUE.search(aside.group()):
+            pos = aside.end()
+            continue
+        app = APPOSITION_OPEN.match(masked, pos)
+        posts = read_posts(masked, app.end()) if app else None
+        close = APPOSITION_CLOSE.match(masked, posts.end) if posts else None
+        if not (posts and posts.posts and close and not posts.foreign):
+            break
+        role_hint = role_hint or next((p.role for p in posts.posts if p.kind == "seat" and p.role), None)
+        pos = posts.end
     verb = VERB.match(masked, pos)
     if verb:
-        return _subject_statements(masked, people, verb, group[0].start, role_hint, limit)
+        return _subject_statements(masked, people, verb, group[0].start, role_hint, later)
     gapped = _gapped(masked, group, anchors)
     return gapped
 
 
 def _subject_statements(masked: str, people: tuple[Named, ...], verb: re.Match[str], start: int,
-                        role_hint: str | None, limit: int) -> list[Statement] | None:
-    """`Mr. A has resigned as ... (with effect from ...) and ceased to be ...`: one statement per verb, up to
-    `limit` (the next names)."""
+                        role_hint: str | None, later: list[int]) -> list[Statement] | None:
+    """`Mr. A has resigned as ... (with effect from ...) and ceased to be ...`: one statement per verb, each up to
+    the next names after it (`later`: where the sentence's later names start)."""
     out: list[Statement] = []
     while verb:
         if verb.group("notre"):
             change, optional = "retired", True
+        elif verb.group("serve") or verb.group("succeed") or verb.group("relinquish"):
+            change, optional = ("resigned" if verb.group("relinquish") else "appointed"), False
         elif verb.group("intends"):
             change = "retired" if verb.group("intends").lower().startswith("retire") else "resigned"
             optional = change == "retired"
@@ -332,14 +398,17 @@ def _subject_statements(masked: str, people: tuple[Named, ...], verb: re.Match[s
                                 if "designat" in written else "resigned")
             optional = change in ("deceased", "retired")
         mid = re.search(r",\s*((?:with|effective)[^,]{4,60}?),", verb.group(0))
-        found = _with_posts(masked, people, change, verb.end(), start, optional=optional)
+        direct = bool(verb.group("serve") or verb.group("succeed") or verb.group("relinquish"))
+        found = _with_posts(masked, people, change, verb.end(), start, optional=optional, direct=direct)
         if not found:
             break
         st = found[0]
+        st.past = not re.search(r"\b(?:has|have|will|shall|is|are|be|being|would)\b", verb.group(0), re.I)
         if mid:
             st.when = find_when(masked, verb.start() + mid.start(1), verb.start() + mid.end(1))
         st.role_hint = st.role_hint or role_hint
         out.append(st)
+        limit = next((p for p in later if p >= st.end), len(masked))
         conj = next((m for m in CONJOINED.finditer(masked, st.end, limit)
                      if not re.search(r"[;.]", masked[st.end:m.start()])), None)
         if not conj:
@@ -350,11 +419,12 @@ def _subject_statements(masked: str, people: tuple[Named, ...], verb: re.Match[s
 
 
 def _with_posts(masked: str, people: tuple[Named, ...], change: str, pos: int, start: int,
-                optional: bool = False) -> list[Statement] | None:
-    """The statement whose posts follow `pos`; `optional` changes (a death, a retirement) may name none."""
+                optional: bool = False, direct: bool = False) -> list[Statement] | None:
+    """The statement whose posts follow `pos` (right there when `direct`: `will serve as ...`); `optional` changes
+    (a death, a retirement) may name none."""
     if change == "redesignated":
         return _redesignation(masked, people, pos, start)
-    key = "appointed" if change == "appointed" else "departure"
+    key = "direct" if direct else "appointed" if change == "appointed" else "departure"
     joint = TO_POSTS[key].match(masked, pos)
     posts = read_posts(masked, joint.end()) if joint else PostList((), pos)
     if posts.foreign:
@@ -415,17 +485,15 @@ def _check(masked: str, st: Statement, clause_end: int) -> None:
     clause = masked[st.start:clause_end]
     if st.skip:
         return
-    if CONDITIONAL.search(clause):
-        st.skip = "a proposed or conditional change"
-    elif st.change == "retired" and REELECTED.search(clause) and not NOT_REELECTED.search(clause):
+    if st.change == "retired" and REELECTED.search(clause) and not NOT_REELECTED.search(clause):
         st.skip = "retired by rotation and re-elected"
     elif st.change == "retired" and BY_ROTATION.search(clause) and not NOT_REELECTED.search(clause) \
             and st.posts == (Post("seat"),) and (st.when is None or st.when.kind != "meeting"):
         st.skip = "retirement by rotation without its outcome"
     elif YEAR_ONLY.search(clause) and (st.when is None or st.when.kind not in ("date", "immediate")):
         st.skip = "a past post dated by the year only (a biography)"
-    elif AGED.search(masked) and st.when is None:
-        st.skip = "a biography"
+    elif AGED.search(masked) and (st.when is None or st.past):
+        st.skip = "a biography's past post"
     if st.change == "ceased":
         st.cause = next((kind for kind, cause in CEASED_CAUSE if cause.search(masked)), None)
     remains = REMAINS.search(clause)
