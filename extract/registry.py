@@ -22,6 +22,7 @@ _loaded = [False]
 BUILTIN_FAMILY_MODULES = (
     "extract.identity",
     "extract.board.paragraphs",
+    "extract.board.counts",
     "extract.officers",
     "extract.shareholdings.pledges",
     "extract.shareholdings.holdings",
