@@ -32,8 +32,8 @@ TOTAL_COUNT = re.compile(rf"\b(?:comprises|comprised|consists\s+of|consisted\s+o
 
 @extractor("board_count")
 def extract_board_counts(ctx: DocContext) -> list[Fact]:
-    """A `board-count` finding per dated board paragraph whose stated counts its names do not bear out."""
-    return [f for par in board_paragraphs(ctx) if par.dated for f in count_findings(ctx, par)]
+    """A `board-count` finding per board paragraph whose stated counts its names do not bear out."""
+    return [f for par in board_paragraphs(ctx) for f in count_findings(ctx, par)]
 
 
 def count_findings(ctx: DocContext, paragraph: BoardParagraph) -> list[DataQualityFinding]:
