@@ -14,10 +14,12 @@ Conflicts are the places where filings disagree:
 
 - `role-changed`: a person listed in one role, then in another, with no re-designation stated between;
 - `seat-ended-unannounced`: a seat listed, then gone from the next board paragraph, with no departure stated;
-- `appointee-not-listed`: an appointment, and the next board paragraph on or after it does not list the person;
+- `appointee-not-listed`: an appointment, and the next board paragraph on or after its date does not list the
+  person;
 - `departed-still-listed`: a departure, and a later board paragraph still lists the person.
 
-Each names both filings and the evidence (fact) each rests on.
+Each names both filings and the evidence (fact) each rests on. Two board dates whose boards share no one are
+not taken for one board continued (an issuer's identity confused with another's): nothing is inferred across.
 """
 from __future__ import annotations
 
@@ -115,11 +117,18 @@ class _Board:
         for o in observations:
             self.listed[o.date][o.person].add(o.role)
             self.facts[o.date].append(o)
+        #: Board dates whose board shares no one with the board before: not the same board continued (two issuers
+        #: taken for one, say, by a stock code reused), so nothing is inferred across them.
+        self.breaks = {d for prev, d in zip(self.dates, self.dates[1:])
+                       if not set(self.listed[prev]) & set(self.listed[d])}
 
     def next_date(self, date: str, inclusive: bool = False) -> str | None:
-        return next((d for d in self.dates if d > date or (inclusive and d == date)), None)
+        following = next((d for d in self.dates if d > date or (inclusive and d == date)), None)
+        return None if following in self.breaks and following != date else following
 
     def previous_date(self, date: str) -> str | None:
+        if date in self.breaks:
+            return None
         return next((d for d in reversed(self.dates) if d < date), None)
 
     def fact_of(self, date: str, person: str | None = None) -> Observation:
@@ -210,7 +219,7 @@ def _runs(board: _Board, observations: list[Observation]) -> dict[tuple[str, str
         for i, date in enumerate(board.dates):
             if date not in dated:
                 continue
-            if i == previous + 1 and seat_runs:
+            if i == previous + 1 and seat_runs and date not in board.breaks:
                 seat_runs[-1].dates.append(date)
                 seat_runs[-1].facts += dated[date]
             else:
@@ -275,6 +284,8 @@ def _role_changes(company: str, board: _Board, events: list[Event], named: _Name
     out: list[Conflict] = []
     last: dict[str, str] = {}
     for date in board.dates:
+        if date in board.breaks:
+            last.clear()
         for person, roles in sorted(board.listed[date].items()):
             before = last.get(person)
             last[person] = date
@@ -293,6 +304,8 @@ def _unannounced_ends(company: str, board: _Board, events: list[Event], named: _
     out: list[Conflict] = []
     for i, date in enumerate(board.dates[:-1]):
         following = board.dates[i + 1]
+        if following in board.breaks:
+            continue
         for person, roles in sorted(board.listed[date].items()):
             if person in board.listed[following]:
                 continue
@@ -308,15 +321,15 @@ def _unannounced_ends(company: str, board: _Board, events: list[Event], named: _
 def _appointees_not_listed(company: str, board: _Board, events: list[Event], named: _Namer) -> list[Conflict]:
     out: list[Conflict] = []
     for e in events:
-        if e.change != "appointed" or not e.when:
-            continue
-        listed_on = board.next_date(e.when, inclusive=True)
+        if e.change != "appointed" or not e.effective:
+            continue  # an appointment of no stated date (awaiting shareholders' approval) has no next board
+        listed_on = board.next_date(e.effective, inclusive=True)
         if listed_on is None or e.person in board.listed[listed_on]:
             continue
-        if _between(events, e.person, e.when, listed_on, DEPARTURES):
+        if _between(events, e.person, e.effective, listed_on, DEPARTURES):
             continue
         out.append(Conflict("appointee-not-listed", company, e.person,
-                            f"{named(e.person)} appointed ({e.when}), not on the board listed on {listed_on}",
+                            f"{named(e.person)} appointed ({e.effective}), not on the board listed on {listed_on}",
                             _event_side(e), _side(board.fact_of(listed_on))))
     return out
 

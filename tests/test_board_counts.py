@@ -32,3 +32,10 @@ def findings(paragraph: str) -> list[str]:
 ])
 def test_counts_against_names(paragraph: str, expected: list[str]) -> None:
     assert findings(paragraph) == expected
+
+
+def test_no_check_when_not_every_name_was_read() -> None:
+    paragraph = ("As at the date of this announcement, the Board comprises six Directors, namely Mr. Au Ming "
+                 "(executive Director), Ms. Ko Wai (non-executive Director), Mr. Sze Kit, Ms. Yu Lan and Dr. Mo Fai "
+                 "(all independent non-executive Directors) and Mr. Lo Pak.")
+    assert findings(paragraph) == []

@@ -60,7 +60,8 @@ def test_a_change_never_observed_is_a_tenure_of_its_own() -> None:
 
 
 def test_a_seat_that_comes_back_is_two_tenures() -> None:
-    observed = [obs("a", "executive", d) for d in ("2025-01-01", "2025-07-01")] + [obs("z", "executive", "2025-04-01")]
+    observed = [obs("a", "executive", d) for d in ("2025-01-01", "2025-07-01")] + \
+        [obs("k", "executive", d) for d in ("2025-01-01", "2025-04-01", "2025-07-01")]
     runs = [t for t in tenures(observed, []) if t.person == "a"]
     assert sorted((t.first_seen, t.last_seen, t.left_by) for t in runs) == [("2025-01-01", "2025-01-01", "2025-04-01"),
                                                                           ("2025-07-01", "2025-07-01", None)]
@@ -91,3 +92,12 @@ def test_names_in_messages() -> None:
     assert c.message.startswith("b (non-executive director) listed on 2025-01-01")
     [c] = [c for c in conflicts(OBSERVED, [], {"b": "Wong Kar Wai"}) if c.person == "b"]
     assert c.message.startswith("Wong Kar Wai")
+
+
+def test_boards_sharing_no_one_are_not_one_board_continued() -> None:
+    observed = OBSERVED + [obs(p, "executive", "2026-01-01") for p in ("x", "y", "z")]
+    found = conflicts(observed, [])
+    assert not any(c.second.date == "2026-01-01" for c in found)
+    a = by_seat(tenures(observed, []))[("a", "executive")]
+    assert (a.last_seen, a.left_by) == ("2025-07-01", None)
+    assert by_seat(tenures(observed, []))[("x", "executive")].first_seen == "2026-01-01"

@@ -16,7 +16,7 @@ from extract.board.paragraphs import board_paragraphs
 from extract.context import DocContext
 from extract.records import DataQualityFinding, Fact
 from extract.registry import extractor
-from extract.text.names import fold
+from extract.text.names import HONORIFIC, fold
 
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
@@ -36,11 +36,17 @@ def extract_board_counts(ctx: DocContext) -> list[Fact]:
     return [f for par in board_paragraphs(ctx) for f in count_findings(ctx, par)]
 
 
+# A person named in the paragraph: an honorific and a capitalised word.
+NAMED = re.compile(rf"(?<![\w.])(?:{HONORIFIC})+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
 def count_findings(ctx: DocContext, paragraph: BoardParagraph) -> list[DataQualityFinding]:
     """A finding per count the paragraph states that the seats it lists do not bear out."""
     if not ctx.meta.issuer:
         return []
     text = fold(ctx.text, paragraph.start, paragraph.end).text
+    if len({m.group() for m in NAMED.finditer(text)}) != len(paragraph.seats):
+        return []  # not every name was read (a role not read, say): the count is not checked against a part
     roles = Counter(seat.role for seat in paragraph.seats)
     out: list[DataQualityFinding] = []
     for m in ROLE_COUNT.finditer(text):
