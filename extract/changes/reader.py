@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from extract.board.paragraphs import board_paragraphs
 from extract.changes.effective import When, meeting_dates
 from extract.changes.posts import Post
-from extract.changes.statements import Named, Sentence, Statement, read_sentence, sentences
+from extract.changes.statements import Named, Sentence, Statement, read_sentence, sentences, worth_reading
 from extract.context import DocContext
 from extract.records import DEPARTURES, BoardChange, Fact
 from extract.registry import extractor
@@ -82,7 +82,8 @@ def _read(ctx: DocContext) -> list[Change]:
     tables = _table_sentences(text)
     spans = [(t.start, t.end) for t in tables]
     read = sorted(tables + [read_sentence(text, start, end, own) for start, end in sentences(text)
-                            if not any(a < end and start < b for a, b in spans)], key=lambda s: s.start)
+                            if worth_reading(text, start, end) and not any(a < end and start < b for a, b in spans)],
+                  key=lambda s: s.start)
     if not any(s.statements for s in read):
         return []
     names = _Names(text)

@@ -29,19 +29,23 @@ from dataclasses import dataclass, field
 from extract.changes.effective import OPENING_DATE, When, date_right_after, find_when
 from extract.changes.posts import Post, PostList, read_posts, role_of
 from extract.text.names import HONORIFIC, HONORIFIC_WORDS, NAME_TOKEN, PAGE_JUNK, POST_NOMINAL, Folded, fold
-from extract.text.patterns import ABBREVIATIONS, not_after
+from extract.text.patterns import ABBREVIATIONS
 from extract.text.vocab import NAME_STOPWORDS
 
-# A word that may carry a change: where sentences are looked for;
-# `changes` for a lead sentence dating the changes that follow it.
-CUE = re.compile(r"appoint|resign|retir|designat|ceas|passed\s+away|passing\s+away|died|demise|remov|step(?:ped|s)?\s+"
-                 r"down|(?<![\w-])elect|tender|\bchanges\b|with\s+effect\s+from", re.I)
-_NOT_AFTER_ABBREVIATION = not_after(*ABBREVIATIONS, "Co", "Ltd", "Inc", "Corp", "Bhd")
-# Sentence boundaries in raw text: a full stop before a capital (not after an honorific or an initial), a
-# blank line, or a heading line in capitals (`APPOINTMENT OF EXECUTIVE DIRECTOR`).
-BOUNDARY = re.compile(
-    rf"{_NOT_AFTER_ABBREVIATION}(?<![A-Z])\.(?=\s+[\"“A-Z\d])|\n[ \t]*\n|^[ \t#*]*[A-Z][A-Z0-9 ,;:&/()'’\-–]{{6,}}[ \t*]*$",
-    re.M)
+# A word that may carry a change: where sentences are looked for; `changes` and `with effect from` for a lead
+# sentence dating the changes that follow it. Scanned on the lower-cased text (much faster than ignoring case).
+_CUE = (r"appoint|resign|retir|designat|ceas|pass(?:ed|ing)\s+away|died|demise|remov|step(?:ped|s)?\s+down|elect|"
+        r"tender|changes|with\s+effect\s+from")
+CUE = re.compile(_CUE, re.I)
+CUE_LOWER = re.compile(_CUE)
+# Sentence boundaries in raw text: a full stop before a capital (not after an honorific, a company form or an
+# initial), a blank line, or a heading line in capitals (`APPOINTMENT OF EXECUTIVE DIRECTOR`). Scanned as three
+# cheap patterns; the full stop's word is checked after.
+FULL_STOP = re.compile(r"\.(?=\s+[\"“A-Z\d])")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+HEADING_LINE = re.compile(r"^[ \t#*]*[A-Z][A-Z0-9 ,;:&/()'’\-–]{6,}[ \t*]*$", re.M)
+NO_STOP_AFTER = frozenset(ABBREVIATIONS) | {"Co", "Ltd", "Inc", "Corp", "Bhd"}
+_WORD_BEFORE = re.compile(r"(\w+)$")
 #: Longest sentence read, in characters of raw text (a longer one is cut around its change word).
 SENTENCE_LIMIT = 2500
 PARENTHESIS = re.compile(r"\((?:[^()]|\([^()]*\))*\)|\[[^\[\]]*\]")
@@ -203,19 +207,42 @@ class Sentence:
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the raw text's sentences that hold a change word, each once, in order."""
     bounds: list[int] | None = None
-    last_end = -1
-    for cue in CUE.finditer(text):
-        if cue.start() < last_end:
-            continue
+    lowered = text.lower()
+    scan, haystack = (CUE_LOWER, lowered) if len(lowered) == len(text) else (CUE, text)
+    cue = scan.search(haystack)
+    while cue:
         if bounds is None:
-            bounds = sorted({p for m in BOUNDARY.finditer(text) for p in (m.start(), m.end())})
+            bounds = _boundaries(text)
         i = bisect_right(bounds, cue.start())
         start = bounds[i - 1] if i else 0
         end = bounds[i] if i < len(bounds) else len(text)
         if end - start > SENTENCE_LIMIT:
             start, end = max(start, cue.start() - SENTENCE_LIMIT // 2), min(end, cue.start() + SENTENCE_LIMIT // 2)
-        last_end = end
         yield start, end
+        cue = scan.search(haystack, max(end, cue.end()))
+
+
+# What a sentence needs to state a change or date one: a named person, a subject pronoun, an `effect` phrase.
+WORTH_READING = re.compile(rf"(?<![\w.])(?:{HONORIFIC})|\b(?:[Hh]e|[Ss]he)\b|effect")
+
+
+def worth_reading(text: str, start: int, end: int) -> bool:
+    """A cheap test before a sentence is folded and read."""
+    return WORTH_READING.search(text, start, end) is not None
+
+
+def _boundaries(text: str) -> list[int]:
+    """Sorted offsets where sentences start or end."""
+    out: set[int] = set()
+    for m in FULL_STOP.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        if word and (word.group(1) in NO_STOP_AFTER or (len(word.group(1)) == 1 and word.group(1).isupper())):
+            continue
+        out.update((m.start(), m.end()))
+    for pattern in (BLANK_LINE, HEADING_LINE):
+        for m in pattern.finditer(text):
+            out.update((m.start(), m.end()))
+    return sorted(out)
 
 
 def read_sentence(text: str, start: int, end: int, issuer_names: tuple[str, ...] = ()) -> Sentence:
@@ -274,6 +301,8 @@ def read_sentence(text: str, start: int, end: int, issuer_names: tuple[str, ...]
 def _issuer_as_company(masked: str, issuer_names: tuple[str, ...]) -> str:
     """`of Xinhua Yuntong Logistics Co., Ltd.` -> `of the Company` (padded to the same length, offsets kept)."""
     for name in issuer_names:
+        if name.split()[0].lower() not in masked.lower():
+            continue
         pattern = r"\bof\s+(?:the\s+)?" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w])"
         for m in list(re.finditer(pattern, masked, re.I)):
             if len(m.group()) >= len("of the Company"):

@@ -53,8 +53,14 @@ class Row:
     end: int
 
 
+# A line that may be a change table's header (a cheap scan before the lines are read).
+MAYBE_HEADER = re.compile(r"^[^\n]*\bName\b[^\n]*\b[Cc]hange\b", re.M)
+
+
 def change_tables(text: str) -> list[Row]:
     """Every row of every change table of the document."""
+    if not MAYBE_HEADER.search(text):
+        return []
     rows: list[Row] = []
     pos = 0
     lines = text.split("\n")
