@@ -271,3 +271,9 @@ def test_a_list_of_three_is_three_people_not_a_forename() -> None:
     text = ("Mr. Shek Kin Wai, Ms. Ma Lai Fong and Mr. Yim Tak have resigned as independent non-executive Directors "
             "with effect from 2 March 2026.")
     assert {p for p, *_ in read(text)} == {"Shek Kin Wai", "Ma Lai Fong", "Yim Tak"}
+
+
+def test_a_past_post_in_a_biography_is_no_change() -> None:
+    text = ("Mr. Ling Ka Ho has been appointed as the chief executive officer with effect from 1 March 2026. "
+            "He joined the Group in 2009. He was appointed as an executive Director on 8 August 2019.")
+    assert read(text) == {("Ling Ka Ho", "appointed", "chief_executive", "2026-03-01", None)}

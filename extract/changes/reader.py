@@ -17,6 +17,7 @@ The committee family reads committee-post changes from here (`committee_changes`
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 
@@ -129,6 +130,9 @@ def _read(ctx: DocContext) -> list[Change]:
                     continue
                 effective = {"date": when.date, "immediate": ctx.meta.date, "same": last_date,
                              "meeting": when.date or meetings.get(when.meeting)}.get(when.kind)
+            if st.past and _long_before(effective, ctx.meta.date):
+                ctx.skip(FAMILY, "a change in the past tense long before the filing (a biography)", start, end)
+                continue
             for person, post in pairs:
                 change = Change(person, st.change, post, effective, None, start, end)
                 if st.change == "ceased":
@@ -161,6 +165,17 @@ def _table_sentences(text: str) -> list[Sentence]:
                                          when=row.when)]
         out.append(sentence)
     return out
+
+
+#: How long before a filing's date a change it states in the simple past may lie (`was appointed as an executive
+#: Director on 8 August 2019` in an appointee's biography is a past post, not the change announced).
+PAST_REACH = datetime.timedelta(days=366)
+
+
+def _long_before(effective: str | None, filed: str | None) -> bool:
+    if not effective or not filed:
+        return False
+    return datetime.date.fromisoformat(effective) < datetime.date.fromisoformat(filed) - PAST_REACH
 
 
 def _is_lead(sentence: Sentence) -> bool:
