@@ -131,7 +131,7 @@ def _read(ctx: DocContext) -> list[Change]:
                 effective = {"date": when.date, "immediate": ctx.meta.date, "same": last_date,
                              "meeting": when.date or meetings.get(when.meeting)}.get(when.kind)
             if st.past and _long_before(effective, ctx.meta.date):
-                ctx.skip(FAMILY, "a change in the past tense long before the filing (a biography)", start, end)
+                ctx.skip(FAMILY, "a change in the past tense years before the filing (a biography)", start, end)
                 continue
             for person, post in pairs:
                 change = Change(person, st.change, post, effective, None, start, end)
@@ -168,8 +168,9 @@ def _table_sentences(text: str) -> list[Sentence]:
 
 
 #: How long before a filing's date a change it states in the simple past may lie (`was appointed as an executive
-#: Director on 8 August 2019` in an appointee's biography is a past post, not the change announced).
-PAST_REACH = datetime.timedelta(days=366)
+#: Director on 8 August 2019` in an appointee's biography is a past post, not the change announced; a report states
+#: the changes of its year, up to some fifteen months before it is signed).
+PAST_REACH = datetime.timedelta(days=731)
 
 
 def _long_before(effective: str | None, filed: str | None) -> bool:
