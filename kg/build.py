@@ -272,7 +272,8 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
     report.interrupted = len(files) - report.documents
     bar.close()
     report.links = link_releases(store)
-    derive_time(store)
+    if report.built:  # tenures and conflicts follow what this build stored
+        derive_time(store)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -1,4 +1,4 @@
-"""Tenures and filing conflicts, derived after every build into a named graph of their own.
+"""Tenures and filing conflicts, derived after every build that stores a filing, into a named graph of their own.
 
 Why a graph of its own: a tenure rests on many filings, so it belongs to none of their graphs; rebuilding
 the derived graph from what the store holds after each build (one atomic replace) keeps it in step with
