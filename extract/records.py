@@ -2,7 +2,7 @@
 
 Stdlib only, so that the spaCy side and the rdflib side meet here and nowhere else.
 Every fact type of the exchange format (shared spec, `facts.md`) is one frozen dataclass;
-types the spec does not score (aliases, absences, committee changes, ...) live here too, so
+types the spec does not score (aliases, absences, findings, ...) live here too, so
 the graph can hold them. Each field says, through its metadata, what kind of value it holds:
 `kg/mapping` turns that into RDF and `kg/facts` reads it back, so adding a fact type means
 adding a dataclass here and its terms to the ontology, nothing else.
@@ -168,18 +168,58 @@ class CommitteeMembership(Fact):
     evidence: Evidence = _f("evidence")
 
 
-@dataclass(frozen=True, kw_only=True)
-class CommitteeChange(Fact):
-    """A dated appointment to, or cessation from, a committee (graph only)."""
+CHANGES = ("appointed", "resigned", "retired", "removed", "redesignated", "deceased")
+#: Change kinds that end a seat or post.
+DEPARTURES = ("resigned", "retired", "removed", "deceased")
 
-    TYPE: ClassVar[str] = "committee_change"
-    IN_SPEC: ClassVar[bool] = False
+
+@dataclass(frozen=True, kw_only=True)
+class BoardChange(Fact):
+    """What an announcement states happens to a board seat, an office or a committee post.
+
+    `post` is None for a board seat, an officer title (`chairman`, `company_secretary`, ...) for an office,
+    `committee:<kind>` for a committee post (`position` then says chair or member). `role` is the director
+    role after the change, or before it for a departure. A post outside the officer titles and committees
+    is `other` (an authorised representative, a process agent, an honorary chairman).
+    """
+
+    TYPE: ClassVar[str] = "board_change"
     company: str = _f("org", key=True)
-    committee: str = _f("str", key=True)
     person: str = _f("person", key=True)
-    change: str = _f("enum", key=True, enum=("appointed", "ceased"))
+    change: str = _f("enum", key=True, enum=CHANGES)
+    effective: str | None = _f("date", key=True)
+    post: str | None = _f("str", key=True)
+    role: str | None = _f("enum", default=None, enum=DIRECTOR_ROLES)
     position: str | None = _f("enum", default=None, enum=("chair", "member"))
-    effective: str | None = _f("date", default=None)
+    as_of: str | None = _f("date", default=None)
+    evidence: Evidence = _f("evidence")
+
+    def to_spec(self) -> dict[str, Any]:
+        out = super().to_spec()
+        del out["position"]
+        return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tenure(Fact):
+    """A seat (company, person, role) over time, derived across filings, never read from one.
+
+    `first_seen`/`last_seen`: the first and last filing stating the seat; `started`/`ended`: the dates board
+    changes state; `left_after`/`left_by`: where no change states the end, the last filing with the seat and
+    the first filing of the issuer listing its board without it. Its evidence names no document: `kg facts`
+    writes it with doc `derived`.
+    """
+
+    TYPE: ClassVar[str] = "tenure"
+    company: str = _f("org", key=True)
+    person: str = _f("person", key=True)
+    role: str = _f("enum", key=True, enum=DIRECTOR_ROLES)
+    first_seen: str | None = _f("date", default=None)
+    last_seen: str | None = _f("date", default=None)
+    started: str | None = _f("date", default=None)
+    ended: str | None = _f("date", default=None)
+    left_after: str | None = _f("date", default=None)
+    left_by: str | None = _f("date", default=None)
     evidence: Evidence = _f("evidence")
 
 
@@ -405,7 +445,7 @@ def spec_number(number: str) -> int | float | str:
 #: Every fact type by its name: the registry `kg/` maps and exports from.
 FACT_TYPES: dict[str, type[Fact]] = {
     cls.TYPE: cls for cls in (
-        Directorship, Officer, CommitteeMembership, CommitteeChange, Pledge, PledgeRelease,
+        Directorship, Officer, CommitteeMembership, BoardChange, Tenure, Pledge, PledgeRelease,
         Shareholding, ControllingShareholder, Meeting, Resolution, Attendance, Absence,
         MeetingOfficial, FinancialEstimate, ShareCapital, Listing, Subsidiary, Alias,
         DataQualityFinding,

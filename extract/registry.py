@@ -22,10 +22,12 @@ _loaded = [False]
 BUILTIN_FAMILY_MODULES = (
     "extract.identity",
     "extract.board.paragraphs",
+    "extract.board.counts",
     "extract.officers",
     "extract.shareholdings.pledges",
     "extract.shareholdings.holdings",
     "extract.meetings.polls",
+    "extract.changes.reader",
     "extract.committees.members",
     "extract.results",
     "extract.subsidiaries",

@@ -34,6 +34,7 @@ from rdflib.namespace import SKOS
 from extract.readers import DEFAULT_MAX_BYTES, ReadError, find_files, read_announcement
 from extract.records import FilingMetadata, Skipped
 from extract.run import Extraction, extract_announcement
+from kg.derive import derive_time
 from kg.link import link_releases
 from kg.manifest import Manifest, manifests_in, read_manifest
 from kg.mapping import document_iri, issuer_of, map_document
@@ -271,6 +272,8 @@ def build(paths: Iterable[str], store: GraphStore, progress: TextIO | None = Non
     report.interrupted = len(files) - report.documents
     bar.close()
     report.links = link_releases(store)
+    if report.built:  # tenures and conflicts follow what this build stored
+        derive_time(store)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -6,6 +6,7 @@ read, a bad query, a missing store); 130 a build stopped by Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import sys
@@ -22,6 +23,14 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|URL",
                    help=f"the Oxigraph store directory (default: {DEFAULT_STORE}), or a SPARQL 1.1 server's "
                         "query endpoint (http/https; writes go to KG_STORE_DATA_URL or KG_STORE_UPDATE_URL)")
+
+
+def _iso_date(value: str) -> str:
+    """A YYYY-MM-DD date argument (argparse reports anything else as a usage error)."""
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     _store_arg(p)
     p.add_argument("-o", "--output", default=str(Path("output") / "graph.html"), metavar="FILE")
     p.add_argument("--issuer", metavar="NAME", help="only this issuer's neighbourhood")
+    p.add_argument("--as-of", metavar="DATE", type=_iso_date, help="the graph as it stood on this date (YYYY-MM-DD)")
 
     p = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint over the store")
     _store_arg(p)
@@ -228,7 +238,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
     try:
         with open_store(args.store, read_only=True) as store:
-            summary = write_graph_html(store, args.output, issuer=args.issuer)
+            summary = write_graph_html(store, args.output, issuer=args.issuer, as_of=args.as_of)
     except UnknownIssuer as exc:
         print(f"kg: {exc.args[0]}", file=sys.stderr)
         return EXIT_USAGE

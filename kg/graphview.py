@@ -60,6 +60,17 @@ def _officer(v: Values) -> str:
     return _words(str(v["title"]))
 
 
+def _change(v: Values) -> str:
+    """`appointed chair of Audit Committee`, `resigned company secretary`, `retired executive director`."""
+    post = str(v.get("post") or "")
+    if post.startswith("committee:"):
+        kind = post.split(":", 1)[1]
+        name = kind.split(":", 1)[1] if kind.startswith("other:") else f"{_words(kind).title()} Committee"
+        return f"{v['change']} {v.get('position') or 'member'} of {name}"
+    what = _words(post) if post else " ".join(filter(None, (_words(str(v.get("role") or "")), "director")))
+    return f"{v['change']} {what}"
+
+
 @dataclass(frozen=True)
 class EdgeSpec:
     """How one fact type becomes an edge: which fields are its ends, what it says, when."""
@@ -78,8 +89,7 @@ EDGE_SPECS: dict[str, EdgeSpec] = {
     "officer": EdgeSpec("person", "company", _officer, "as_of"),
     "committee_membership": EdgeSpec("person", "company", lambda v: f"{v.get('position') or 'member'} of "
                                      f"{_committee(v)}", "as_of"),
-    "committee_change": EdgeSpec("person", "company", lambda v: f"{v['change']} "
-                                 f"{v.get('position') or 'member'} of {_committee(v)}", "effective"),
+    "board_change": EdgeSpec("person", "company", lambda v: _change(v), "effective"),
     "pledge": EdgeSpec("pledgor", "pledgee", lambda v: f"pledged {_shares(v.get('shares'))} shares", "start"),
     "pledge_release": EdgeSpec("pledgor", "pledgee", lambda v: f"released {_shares(v.get('shares'))} "
                                "pledged shares", "end"),

@@ -25,6 +25,7 @@ from pyvis.network import Network
 
 from kg.graphview import ISSUER, ORGANISATION, PERSON, build_graph, find_issuer, kinds_present, neighbourhood
 from kg.store import GraphStore
+from kg.timeview import add_tenures, on_date
 
 #: Above this many nodes the layout is precomputed and physics is off.
 PHYSICS_LIMIT = 300
@@ -43,7 +44,7 @@ EDGE_FAMILIES: dict[str, tuple[str, str]] = {
     "directorship": ("#7f7f7f", "board seat / officer / committee"),
     "officer": ("#7f7f7f", "board seat / officer / committee"),
     "committee_membership": ("#7f7f7f", "board seat / officer / committee"),
-    "committee_change": ("#7f7f7f", "board seat / officer / committee"),
+    "board_change": ("#7f7f7f", "board seat / officer / committee"),
     "shareholding": ("#bcbd22", "shareholding / controlling shareholder"),
     "controlling_shareholder": ("#bcbd22", "shareholding / controlling shareholder"),
     "pledge": ("#d62728", "share pledge / release"),
@@ -71,9 +72,13 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def write_graph_html(store: GraphStore, path: str | Path, issuer: str | None = None) -> str:
-    """Draw the store (or one issuer's neighbourhood) into the single file `path`; say what was drawn."""
-    graph = build_graph(store)
+def write_graph_html(store: GraphStore, path: str | Path, issuer: str | None = None,
+                     as_of: str | None = None) -> str:
+    """Draw the store (or one issuer's neighbourhood; or the graph as it stood on `as_of`, YYYY-MM-DD) into the
+    single file `path`; say what was drawn."""
+    graph = add_tenures(build_graph(store), store)
+    if as_of:
+        graph = on_date(graph, as_of)
     subject = None
     if issuer:
         node = find_issuer(graph, issuer)
@@ -126,6 +131,8 @@ def _edge(graph: nx.MultiDiGraph, u: str, v: str, data: dict[str, Any],
     lines = [f"{graph.nodes[u]['label']} -> {graph.nodes[v]['label']}", data["relation"]]
     if data["dates"]:
         lines.append("observed: " + ", ".join(data["dates"]))
+    if data.get("tenure"):
+        lines.append(data["tenure"])
     if about and about not in (graph.nodes[u]["label"], graph.nodes[v]["label"]):
         lines.append(f"about: {about}")
     for ev in data["evidence"][:MAX_EVIDENCE]:

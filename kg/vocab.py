@@ -34,7 +34,9 @@ class GOV(DefinedNamespace):
     Directorship: URIRef
     OfficerPost: URIRef
     CommitteeMembership: URIRef
-    CommitteeChange: URIRef
+    BoardChange: URIRef
+    Tenure: URIRef
+    FilingConflict: URIRef
     SharePledge: URIRef
     PledgeRelease: URIRef
     ShareholdingObservation: URIRef
@@ -69,6 +71,17 @@ class GOV(DefinedNamespace):
     position: URIRef
     change: URIRef
     effective: URIRef
+    post: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    started: URIRef
+    ended: URIRef
+    leftAfter: URIRef
+    leftBy: URIRef
+    firstFiling: URIRef
+    secondFiling: URIRef
+    firstEvidence: URIRef
+    secondEvidence: URIRef
     shares: URIRef
     start: URIRef
     end: URIRef

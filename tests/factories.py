@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from extract.records import (
-    Absence, Alias, Attendance, CommitteeChange, CommitteeMembership, ControllingShareholder,
+    Absence, Alias, Attendance, BoardChange, CommitteeMembership, ControllingShareholder,
     DataQualityFinding, Directorship, DocumentMeta, Evidence, Fact, FinancialEstimate, Listing,
     Meeting, MeetingOfficial, Officer, Pledge, PledgeRelease, Resolution, ShareCapital,
-    Shareholding, Subsidiary,
+    Shareholding, Subsidiary, Tenure,
 )
 
 ISSUER = "Acme Widgets Co., Ltd."
@@ -42,8 +42,12 @@ def every_type() -> list[Fact]:
                 title_as_written="Chairman of the Board", evidence=ev()),
         CommitteeMembership(company=ISSUER, committee="audit", person="Ho Siu Fung", position="chair",
                             as_of="2026-03-31", evidence=ev()),
-        CommitteeChange(company=ISSUER, committee="other:Investment Committee", person="Ho Siu Fung",
-                        change="appointed", position="member", effective="2026-04-01", evidence=ev()),
+        BoardChange(company=ISSUER, person="Ho Siu Fung", change="appointed", effective="2026-04-01",
+                    post="committee:audit", role="independent_non_executive", position="chair",
+                    as_of="2026-03-31", evidence=ev()),
+        Tenure(company=ISSUER, person="Wong Kar Wai", role="non_executive", first_seen="2025-01-02",
+               last_seen="2025-06-30", started="2024-12-01", ended=None, left_after="2025-06-30",
+               left_by="2025-09-01", evidence=ev()),
         Pledge(pledgor="Acme Holdings Limited", pledgee="Big Bank Co., Ltd.", issuer=ISSUER,
                shares=16_000_000, start="2026-03-01", end=None, purpose="Working capital",
                as_of="2026-03-31", percent_of_holding=4.13, percent_of_capital=1.19, restricted=False,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.changes.reader import extract_board_changes
 from extract.committees.members import committee_key, extract_committees
 from extract.context import DocContext
 from extract.pipeline import get_nlp
@@ -36,8 +37,9 @@ def memberships(text: str, issuer: str | None = ISSUER, date: str = "2026-03-31"
 
 
 def changes(text: str) -> set[tuple[str, str, str, str | None, str | None]]:
-    return {(f.committee, f.person, f.change, f.position, f.effective)
-            for f in extract_committees(context(text)) if f.TYPE == "committee_change"}
+    """Committee-post changes, as the board-change family reads them (the committee family uses the same)."""
+    return {(f.post, f.person, f.change, f.position, f.effective)
+            for f in extract_board_changes(context(text)) if (f.post or "").startswith("committee:")}
 
 
 # --- committee names -----------------------------------------------------------------------
@@ -207,14 +209,14 @@ def test_no_issuer_no_facts() -> None:
 def test_appointment_is_a_dated_change_and_a_membership() -> None:
     text = ("Mr. Honghui Chen has been appointed as the chairman of the Nomination Committee with effect "
             "from 1 June 2026.")
-    assert changes(text) == {("nomination", "Honghui Chen", "appointed", "chair", "2026-06-01")}
+    assert changes(text) == {("committee:nomination", "Honghui Chen", "appointed", "chair", "2026-06-01")}
     assert memberships(text, date="2026-06-30") == {("nomination", "Honghui Chen", "chair")}
 
 
 def test_cessation_is_a_change_and_removes_the_membership() -> None:
     text = ("Mr. Ronggin Ke, a member of the Remuneration Committee, is a director. "
             "On 1 April 2026, Mr. Ronggin Ke ceased to be a member of the Remuneration Committee.")
-    assert changes(text) == {("remuneration", "Ronggin Ke", "ceased", "member", "2026-04-01")}
+    assert changes(text) == {("committee:remuneration", "Ronggin Ke", "resigned", "member", "2026-04-01")}
     assert memberships(text, date="2026-04-30") == set()
 
 
@@ -339,7 +341,7 @@ def test_mixed_reference_is_not_all_ineds() -> None:
 def test_appointment_to_each_of_two_committees() -> None:
     text = ("Mr. Honghui Chen has been appointed as a member of each of the Remuneration Committee "
             "with effect from 1 June 2026.")
-    assert changes(text) == {("remuneration", "Honghui Chen", "appointed", "member", "2026-06-01")}
+    assert changes(text) == {("committee:remuneration", "Honghui Chen", "appointed", "member", "2026-06-01")}
 
 
 def test_ocr_noise_in_committee_word() -> None:
@@ -477,7 +479,7 @@ def test_future_changes_do_not_alter_current_membership() -> None:
     ctx = DocContext(ann, DocumentMeta("d", issuer="Acme Limited", date="2027-01-05"), get_nlp())
     facts = extract_committees(ctx)
     members = {(f.committee, f.person) for f in facts if f.TYPE == "committee_membership"}
-    changes = {(f.person, f.change, f.effective) for f in facts if f.TYPE == "committee_change"}
+    changes = {(f.person, f.change, f.effective) for f in extract_board_changes(ctx)}
     assert ("audit", "Ho Wai Yee") not in members
     assert ("nomination", "Chan Siu Ling") in members
     assert ("Ho Wai Yee", "appointed", "2027-03-01") in changes

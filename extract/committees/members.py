@@ -11,9 +11,11 @@ Read from three shapes, all found by regular expressions over the raw text:
   one `Mr. X (Chairman)` per line);
 * sentences: `The ESG Committee is chaired by Mr. Cai Baogui`, `comprises Mrs. Cao Ying, ...`,
   `Mr. X, a member of the Audit Committee`, `comprises all three independent non-executive
-  Directors` (resolved only when the document names its independent non-executive directors),
-  and changes (`appointed as chairman of the Nomination Committee with effect from DATE`,
-  `ceased to be a member of ...`) which become `CommitteeChange` events.
+  Directors` (resolved only when the document names its independent non-executive directors);
+* changes of committee posts (`appointed as chairman of the Nomination Committee with effect from
+  DATE`, `ceased to be a member of ...`), as the board-change family reads them
+  (`extract.changes.reader.committee_changes`): they add and end memberships; the changes themselves
+  are that family's `board_change` facts.
 
 A committee with no named person (`chaired by an independent non-executive director`) gives no
 fact. Names keep their spelling (OCR noise included) without honorifics; a surname-only mention
@@ -29,16 +31,15 @@ from dataclasses import replace
 from extract.committees.names import (
     COMMITTEE, committee_key, FAMILY, Mention, _NAME_STOP_WORDS, PARAGRAPH_BREAK, PERSON, Seen,
 )
+from extract.changes.reader import committee_changes
 from extract.committees.headed import headed_members
-from extract.committees.sentences import (
-    _committee_matches, _People, _sentence_changes, _sentence_memberships, _sentences,
-)
+from extract.committees.sentences import _committee_matches, _People, _sentence_memberships, _sentences
 from extract.committees.tables import (
     _aligned_matrices, _attendance_tables, _column_implied_members, _committee_rows,
     _heading_lists, _lines_naming_committees, _matrices, _offsets,
 )
 from extract.context import DocContext
-from extract.records import CommitteeChange, CommitteeMembership, Fact
+from extract.records import CommitteeMembership, Fact
 from extract.registry import extractor
 
 __all__ = ["COMMITTEE", "FAMILY", "Mention", "Seen", "committee_key", "extract_committees"]
@@ -52,7 +53,6 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
             ctx.skip(FAMILY, "issuer unknown: committee facts not emitted")
         return []
     seen: list[Seen] = []
-    changes: list[tuple[Seen, str, str | None]] = []
     lines = ctx.text.split("\n")
     offsets = _offsets(lines)
     named = _lines_naming_committees(ctx.text)
@@ -68,7 +68,9 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
         adjacent = previous and not PARAGRAPH_BREAK.search(ctx.text, previous[1], start)
         seen.extend(_sentence_memberships(ctx, start, end, people, previous if adjacent else None))
         previous = (start, end)
-        changes.extend(_sentence_changes(ctx.text, start, end))
+    changes = [(Seen(c.post.committee, c.person, c.post.position, c.start, c.end),
+                "appointed" if c.change in ("appointed", "redesignated") else "ceased", c.effective)
+               for c in committee_changes(ctx) if c.post.committee]
     return _facts(ctx, seen, changes)
 
 
@@ -77,8 +79,8 @@ def extract_committees(ctx: DocContext) -> list[Fact]:
 def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str | None]]) -> list[Fact]:
     """One membership per (committee, person), chair over member over unknown; ceased ones dropped.
 
-    A change that takes effect after the document's date is recorded as an event but does not yet
-    alter the membership the document speaks for (`will cease ... with effect from` next year).
+    A change that takes effect after the document's date does not yet alter the membership the
+    document speaks for (`will cease ... with effect from` next year).
     """
     resolve = _name_resolver(ctx.text)
     in_effect = [c for c in changes if _in_effect(c[2], ctx.meta.date)]
@@ -105,12 +107,6 @@ def _facts(ctx: DocContext, seen: list[Seen], changes: list[tuple[Seen, str, str
                             position=s.position, as_of=s.as_of or ctx.meta.date,
                             evidence=ctx.sentence_evidence(s.start, s.end))
         for s in merged.values()]
-    for s, change, effective in changes:
-        name = resolve(s.person)
-        if name:
-            facts.append(CommitteeChange(company=ctx.meta.issuer, committee=s.committee, person=name,
-                                         change=change, position=s.position, effective=effective,
-                                         evidence=ctx.sentence_evidence(s.start, s.end)))
     return facts
 
 

@@ -15,7 +15,6 @@ from extract.committees.names import (
 )
 from extract.context import DocContext
 from extract.text.names import HONORIFIC_WORDS
-from extract.text.dates import parse_date
 
 
 # Family: a position word (`chairman`, `chairperson`, `chair`, `convener`, `member`).
@@ -93,13 +92,6 @@ AS_MEMBERS = re.compile(rf"(?P<tail>[ \t]*\n[ \t]*(?!{_NOT_NAME}){_NAME_TOKEN}(?
 COORDINATION = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*(?:,\s*and|,|and|&)\s*", re.I)
 # Family: `the chairman of the COMMITTEE, Mr. X` (title before the name).
 TITLE_BEFORE = re.compile(rf"\b(?:the\s+)?{_POS}\s+of\s+(?:the\s+)?$", re.I)
-# Family: a change of committee position (`appointed as`, `ceased to be`, `resigned as`).
-CHANGE_CUE = re.compile(
-    r"\s*,?\s*(?:(?:has|had|have)\s+)?(?:been\s+|was\s+|were\s+|is\s+|will\s+be\s+)?"
-    r"(?P<verb>appointed|re-?designated|ceased|resigned|retired|stepped\s+down)\s+"
-    r"(?:to\s+be\s+|as\s+|from\s+(?:the\s+position\s+of\s+|(?:his|her)\s+position\s+as\s+)?|from\s+)?", re.I)
-# Family: one committee position in a change (`the chairman of the Nomination Committee`).
-CHANGE_TITLE = re.compile(rf"(?:the\s+|a\s+|an\s+)?{_POS}\s+of\s+(?:each\s+of\s+|both\s+)?(?:the\s+)?$", re.I)
 # Family: a reference to the independent non-executive directors as a group.
 INED_REFERENCE = re.compile(
     r"\s*:?\s*(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?P<n>two|three|four|five|six|seven|\d)\s+)?"
@@ -598,32 +590,3 @@ def _chained_title(text: str, persons: list[Named], c: Mention, lo: int) -> Seen
         return None
     p = before[-1]
     return Seen(c.committee, p.group("name"), _position(m.group("pos")), p.start(), c.end)
-
-
-# --- changes -------------------------------------------------------------------------------
-
-def _sentence_changes(text: str, lo: int, hi: int) -> Iterator[tuple[Seen, str, str | None]]:
-    """`Mr. X has been appointed as the chairman of the Nomination Committee with effect from DATE`."""
-    mentions = _mentions(text, lo, hi)
-    for p in PERSON.finditer(text, lo, hi):
-        cue = CHANGE_CUE.match(text, p.end(), hi)
-        if not cue:
-            continue
-        verb = cue.group("verb").lower()
-        change = "ceased" if verb.startswith(("ceas", "resign", "retir", "step")) else "appointed"
-        clause_end = _clause_end(text, cue.end(), hi)
-        effective = parse_date(text[cue.end():hi]) or parse_date(text[lo:p.start()])
-        for c in mentions:
-            if not cue.end() <= c.start < clause_end:
-                continue
-            title = CHANGE_TITLE.search(text, max(cue.end(), c.start - 40), c.start)
-            if title:
-                seen = Seen(c.committee, p.group("name"), _position(title.group("pos")), p.start(), c.end)
-                yield seen, change, effective
-
-
-def _clause_end(text: str, start: int, hi: int) -> int:
-    """Where the titles governed by one change verb end (`with effect from`, a new subject, `;`)."""
-    m = re.compile(r"\bwith\s+effect|\beffective\b|;|\b(?:and|while)\s+(?:Mr|Mrs|Ms|Dr|Prof)\b|\bon\s+\d").search(
-        text, start, hi)
-    return m.start() if m else hi
