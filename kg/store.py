@@ -164,6 +164,9 @@ class OxigraphStore(GraphStore):
                 self._lock.release()
             doing = "open the store" if read_only else "open the store for writing"
             raise StoreError(f"{path}: cannot {doing}: {describe_os_error(exc)}") from exc
+        except RuntimeError as exc:  # RocksDB's word for a store a writer is creating right now
+            raise StoreError(f"{path}: cannot open the store: {exc} (is a first `kg build` still "
+                             "creating it?)") from exc
 
     def _update(self, update: str) -> None:
         """Run one update (one transaction); a failed write (full disk, read-only file system) is a
@@ -230,12 +233,18 @@ class OxigraphStore(GraphStore):
         return self._query(query, bindings)
 
     def close(self) -> None:
+        """Flush, and for a store on disk let go of it (RocksDB's lock, then ours), so another
+        writer may open it; the object is not used after."""
+        if self._store is None:
+            return
         try:
             if not self._read_only and not self._failed:
                 self._store.flush()
         except OSError as exc:
             raise StoreError(f"{self._path}: cannot write the store: {describe_os_error(exc)}") from exc
         finally:
+            if self._path is not None:
+                self._store = None
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
