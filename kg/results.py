@@ -106,9 +106,11 @@ def negotiate(accept: str | None, offered: tuple[ResultFormat, ...]) -> ResultFo
     best: tuple[float, int, int] | None = None
     chosen = None
     for preference, fmt in enumerate(offered):
-        for media_type in fmt.accepts:
+        for alias, media_type in enumerate(fmt.accepts):
             matches = [(_specificity(r, media_type), q) for r, q in ranges]
-            matches = [m for m in matches if m[0] >= 0]
+            # A wildcard stands for the format's own type only: `*/*` with `...+json;q=0` excludes
+            # JSON, even though JSON would also be `application/json`.
+            matches = [m for m in matches if m[0] == 2 or (m[0] >= 0 and alias == 0)]
             if not matches:
                 continue
             specificity, q = max(matches)  # the most specific range that matches decides q

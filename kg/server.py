@@ -114,9 +114,12 @@ class SparqlApp:
         except Exception:  # noqa: BLE001 - a bug of ours must not take the server down; log it
             log.exception("error answering %s %s", method, path)
             response = _text(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; see the server log")
+        cors = self._cors(environ)
         headers = {"Content-Type": response.content_type, "Content-Length": str(len(response.body)),
-                   "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
-                   **self._cors(environ), **response.headers}
+                   "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", **cors, **response.headers}
+        vary = [v for v in (response.headers.get("Vary"), cors.get("Vary")) if v]
+        if vary:
+            headers["Vary"] = ", ".join(vary)
         start_response(f"{response.status} {HTTPStatus(response.status).phrase}", list(headers.items()))
         return [response.body]
 
