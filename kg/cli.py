@@ -197,7 +197,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     except QueryRefused as exc:
         print(f"kg: query refused: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(format_rows(variables, rows, args.format))
+    text = format_rows(variables, rows, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")  # CSV ends its own last row
     if truncated:
         print(f"kg: output truncated to {args.limit} rows (--limit)", file=sys.stderr)
     return EXIT_OK
