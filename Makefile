@@ -28,9 +28,11 @@ run: install
 test: install system
 	$(BIN)/python -m pytest
 
-## Words per second: tokenizer floor, extraction alone, kg build end to end (about 2M words).
+## Words per second: tokenizer floor, extraction alone, kg build end to end (about 2M words);
+## then kg serve under 8 concurrent clients: queries/s, p50/p99 per named query.
 bench: install
 	$(BIN)/python -m bench.throughput
+	$(BIN)/python -m bench.serve
 
 clean:
 	rm -rf $(STORE) output/graph.html .pytest_cache
