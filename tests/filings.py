@@ -1,6 +1,6 @@
 """Small announcements generated in the layout of the real ones in tests/data (the HKEX disclaimer,
 the company line, a change in the board, the signature block and the closing board paragraph), for
-tests that need hundreds of filings: fault injection during `kg build`, hostile text.
+tests that need hundreds of filings (fault injection during `kg build`).
 """
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ def person(i: int) -> str:
     return f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[(i // len(SURNAMES)) % len(GIVEN)]}"
 
 
-def board_announcement(n: int, company: str | None = None, quote_extra: str = "") -> str:
+def board_announcement(n: int) -> str:
     """Announcement number `n`: a company of its own, a director appointed, a board of six."""
-    company = company or f"Harbour Example {n:04d} Holdings Limited"
+    company = f"Harbour Example {n:04d} Holdings Limited"
     people = [person(n * 7 + k) for k in range(6)]
     day = 1 + n % 28
-    date = f"2026-03-{day:02d}"
     return "\n".join([
         DISCLAIMER,
         "",
@@ -36,8 +35,7 @@ def board_announcement(n: int, company: str | None = None, quote_extra: str = ""
         "APPOINTMENT OF EXECUTIVE DIRECTOR",
         "",
         f"The board of directors (the \"Board\") of {company} (the \"Company\") is pleased to announce that "
-        f"Mr. {people[0]} has been appointed as an executive Director with effect from {day} March 2026."
-        + quote_extra,
+        f"Mr. {people[0]} has been appointed as an executive Director with effect from {day} March 2026.",
         "",
         "By order of the Board",
         company,

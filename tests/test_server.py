@@ -182,7 +182,7 @@ def test_large_results_are_truncated(endpoint: str) -> None:
 
 def test_hostile_literals_come_back_exactly(endpoint: str) -> None:
     query = ("SELECT ?q WHERE { ?e <https://w3id.org/hk-governance/ontology#quote> ?q "
-             f"FILTER(CONTAINS(?q, \"is appointed.\") && CONTAINS(?q, \"script\")) }}")
+             "FILTER(CONTAINS(?q, \"is appointed.\") && CONTAINS(?q, \"script\")) }")
     for accept in ("application/sparql-results+json", "application/sparql-results+xml"):
         status, _, body = get(endpoint, query, accept=accept)
         assert status == 200
