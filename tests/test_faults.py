@@ -28,10 +28,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from tests.filings import write_batch
+from tests.storedump import graph_count, graphs_of
 
 BATCH = 300
 REPO = Path(__file__).resolve().parent.parent
@@ -45,25 +45,6 @@ def kg(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
 def start_build(folder: Path, store: Path) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), "--store", str(store), "--quiet"],
                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def graphs_of(store: Path) -> dict[str, frozenset[str]]:
-    """Every named graph of the store and its triples, read with a read-only open."""
-    opened = ox.Store.read_only(str(store))
-    out: dict[str, set[str]] = {}
-    for quad in opened.quads_for_pattern(None, None, None, None):
-        if not isinstance(quad.graph_name, ox.DefaultGraph):
-            out.setdefault(str(quad.graph_name), set()).add(f"{quad.subject} {quad.predicate} {quad.object}")
-    return {g: frozenset(t) for g, t in out.items()}
-
-
-def graph_count(store: Path) -> int:
-    if not (store / "CURRENT").exists():
-        return 0
-    try:
-        return sum(1 for _ in ox.Store.read_only(str(store)).named_graphs())
-    except (OSError, RuntimeError):
-        return 0  # the writer is creating the store right now (column families not there yet)
 
 
 def assert_whole(stored: dict[str, frozenset[str]], reference: dict[str, frozenset[str]]) -> None:
@@ -170,7 +151,7 @@ def in_namespace(script: str, tmp_path: Path) -> dict[str, object]:
 SCENARIO_HEAD = f"""
 import json, subprocess, sys
 sys.path.insert(0, {str(REPO)!r})
-from tests.test_faults import graphs_of
+from tests.storedump import graphs_of
 
 def sh(*cmd):
     subprocess.run(cmd, check=True)
