@@ -8,8 +8,8 @@ changed (a build wrote to it), so it answers in milliseconds and still sees ever
 Workers come from a forkserver: forking the threaded server is unsafe (RocksDB's background threads
 do not survive a fork), spawning an interpreter per worker start is slow.
 
-Admission: at most `workers` queries run and at most `queue` more wait; anything beyond is told to
-come back later (`Busy`), at once, instead of piling up.
+Admission: at most `workers` queries run and at most `queue` more wait (each for at most twice the
+time limit); anything beyond is told to come back later (`Busy`), at once, instead of piling up.
 """
 from __future__ import annotations
 
@@ -101,7 +101,8 @@ class WorkerPool:
             self._admitted += 1
         try:
             try:
-                worker = self._idle.get(timeout=self.timeout)
+                # Long enough for a running query to finish or be killed and its worker replaced.
+                worker = self._idle.get(timeout=2 * self.timeout)
             except queue.Empty:
                 raise Busy("no query worker became free in time") from None
             return self._ask(worker, job)
