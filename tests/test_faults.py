@@ -4,8 +4,9 @@ same filings, graph by graph.
 
 How each fault is provoked:
 - SIGKILL: `kg build` runs as a subprocess on a few hundred generated filings; the test watches the
-  store (opening it read-only beside the writer, as `kg query` would) and kills the build once it holds
-  a given number of graphs, at several points of the batch and once at its very end.
+  store (opening it read-only beside the writer, as `kg query` would) and kills the build (its process
+  group: the build and its extraction workers) once it holds a given number of graphs, at several points
+  of the batch and once at its very end.
 - Two builds: the first is stopped (SIGSTOP) while it holds the writer lock mid-batch, so the
   second certainly runs while the first is active; then the first goes on (SIGCONT).
 - Full disk: a real ENOSPC from a 2 MB tmpfs mounted inside a user and mount namespace
@@ -43,8 +44,16 @@ def kg(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
 
 
 def start_build(folder: Path, store: Path) -> subprocess.Popen[str]:
+    """`kg build` in a process group of its own, so that a signal reaches it and its extraction workers."""
     return subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), "--store", str(store), "--quiet"],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def signal_build(build: subprocess.Popen[str], signum: int) -> None:
+    """Signal the build and its workers. (Killing only the parent leaves the extraction pool's
+    forkserver and workers running as orphans, holding the build's output pipes.)"""
+    os.killpg(build.pid, signum)
 
 
 def assert_whole(stored: dict[str, frozenset[str]], reference: dict[str, frozenset[str]]) -> None:
@@ -81,8 +90,8 @@ def test_sigkill_at_several_points_leaves_whole_graphs_and_a_rerun_completes(bat
         deadline = time.monotonic() + 120
         while build.poll() is None and graph_count(store) < target and time.monotonic() < deadline:
             time.sleep(0.01)
-        build.send_signal(signal.SIGKILL)
-        build.communicate()
+        signal_build(build, signal.SIGKILL)
+        build.communicate(timeout=60)
         if target < BATCH:
             assert build.returncode == -signal.SIGKILL, "the build ended before it could be killed"
         stored = graphs_of(store)
@@ -103,7 +112,7 @@ def test_a_second_build_is_refused_while_the_first_writes(batch: Batch, tmp_path
         deadline = time.monotonic() + 120
         while first.poll() is None and graph_count(store) < 30 and time.monotonic() < deadline:
             time.sleep(0.01)
-        first.send_signal(signal.SIGSTOP)  # mid-batch, holding the lock
+        signal_build(first, signal.SIGSTOP)  # mid-batch, holding the lock
         assert first.poll() is None
         second = kg("build", str(batch.folder), "--store", str(store), "--quiet")
         assert second.returncode == 2
@@ -114,7 +123,7 @@ def test_a_second_build_is_refused_while_the_first_writes(batch: Batch, tmp_path
         assert reader.returncode == 0, reader.stderr
         assert 30 <= int(reader.stdout.splitlines()[1]) < BATCH
     finally:
-        first.send_signal(signal.SIGCONT)
+        signal_build(first, signal.SIGCONT)
     _, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
     assert graphs_of(store) == batch.reference  # the first build, whole; nothing of the second
