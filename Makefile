@@ -29,11 +29,13 @@ test: install system
 	$(BIN)/python -m pytest
 
 ## Words per second: tokenizer floor, extraction alone, kg build end to end (about 2M words); then
-## kg build on BENCH_FILES generated filings with --jobs 1 and 2 (files/s, words/s, peak memory, growth).
+## kg build on BENCH_FILES generated filings with --jobs 1 and 2 (files/s, words/s, peak memory, growth);
+## then kg serve under 8 concurrent clients: queries/s, p50/p99 per named query.
 BENCH_FILES ?= 10000
 bench: install
 	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.build --files $(BENCH_FILES)
+	$(BIN)/python -m bench.serve
 
 clean:
 	rm -rf $(STORE) output/graph.html .pytest_cache

@@ -40,7 +40,7 @@ from kg.manifest import Manifest, manifests_in, read_manifest
 from kg.mapping import document_iri, issuer_of, map_document
 from kg.progress import BuildProgress
 from kg.resolve import Resolver
-from kg.store import GraphStore
+from kg.store import GraphStore, StoreError
 from kg.vocab import GOV
 
 ALIASES_QUERY = f"""
@@ -290,6 +290,8 @@ def _store_result(result: Result, store: GraphStore, resolver: Resolver, report:
         if digest is not None:
             mapped.triples.append((mapped.graph, GOV.filingDigest, Literal(digest)))
         store.replace_graph(mapped.graph, mapped.triples)
+    except StoreError:
+        raise  # the store cannot be written (full disk, read-only): the batch cannot go on
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
         report.errors.append(f"{result.path}: could not be stored: {type(exc).__name__}: {exc}")
         return DocumentOutcome(result.doc_id, result.path, "error", error=report.errors[-1])

@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
     p.add_argument("--max-rows", type=int, default=10_000, help="rows per result at most (default: 10000)")
     p.add_argument("--workers", type=int, default=2, help="queries running at once (default: 2)")
+    p.add_argument("--queue", type=int, default=8,
+                   help="queries waiting for a worker at most; beyond, 503 and Retry-After (default: 8)")
+    p.add_argument("--cors", metavar="ORIGIN|*", help="answer cross-origin requests from ORIGIN "
+                   "(e.g. http://localhost:3000), or from any origin with *; off by default")
     p.add_argument("--allow-remote", action="store_true", help="allow binding a non-loopback address")
     return parser
 
@@ -205,7 +209,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     except QueryRefused as exc:
         print(f"kg: query refused: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(format_rows(variables, rows, args.format))
+    text = format_rows(variables, rows, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")  # CSV ends its own last row
     if truncated:
         print(f"kg: output truncated to {args.limit} rows (--limit)", file=sys.stderr)
     return EXIT_OK
@@ -249,7 +254,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.server import EndpointConfig, ServerRefused, make_server
 
-    config = EndpointConfig(args.store, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers)
+    config = EndpointConfig(args.store, timeout=args.timeout, max_rows=args.max_rows, workers=args.workers,
+                            queue=args.queue, cors=args.cors)
     try:
         server = make_server(config, args.host, args.port, allow_remote=args.allow_remote)
     except (ServerRefused, OSError) as exc:
@@ -258,7 +264,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.allow_remote:
         print(f"kg: warning: serving on {args.host}, reachable from other machines", file=sys.stderr)
     host, port = server.server_address[:2]
-    print(f"SPARQL endpoint: http://{host}:{port}/sparql (read-only; Ctrl-C stops)", file=sys.stderr)
+    print(f"SPARQL endpoint: http://{host}:{port}/sparql, query page: http://{host}:{port}/ "
+          "(read-only; Ctrl-C stops)", file=sys.stderr)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

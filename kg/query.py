@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import threading
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -27,6 +28,11 @@ from kg.store import GraphStore, Row
 DEFAULT_LIMIT = 10_000
 
 
+#: rdflib's SPARQL parser (pyparsing) is not thread-safe: parallel parses fail with errors such as
+#: `expandTriples() missing 1 required positional argument`. The endpoint parses in many threads.
+_PARSER_LOCK = threading.Lock()
+
+
 class QueryRefused(Exception):
     """A query that is not allowed (update, SERVICE, LOAD) or does not parse; says why."""
 
@@ -34,7 +40,8 @@ class QueryRefused(Exception):
 def check_query(text: str) -> str:
     """Parse `text`; return its form (SelectQuery, AskQuery, ...) or raise `QueryRefused`."""
     try:
-        parsed = parseQuery(text)
+        with _PARSER_LOCK:
+            parsed = parseQuery(text)
     except ParseException as exc:
         if re.search(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", text, re.I):
             raise QueryRefused("updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are not allowed: "
@@ -125,7 +132,8 @@ def run_select(store: GraphStore, text: str, bindings: dict[str, Node] | None = 
 
 def projection(text: str) -> list[str]:
     """The variables a SELECT projects, so an empty result still names its columns."""
-    return [str(v) for v in prepareQuery(text).algebra.get("PV", [])]
+    with _PARSER_LOCK:
+        return [str(v) for v in prepareQuery(text).algebra.get("PV", [])]
 
 
 def _cell(value: Node | None) -> str:

@@ -1,15 +1,20 @@
-"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store, on the standard library.
+"""`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store, with a query page at `/`.
 
 Why it looks like this:
+- HTTP is waitress (a pure-Python WSGI server): its main loop reads every request in full, without
+  threads, before a worker thread sees it, so a client that sends slowly holds a socket but never a
+  worker; the request size (413), header size (431), connection count and idle time are bounded by
+  its settings. On top, a client still sending one request after `client_timeout` seconds is cut
+  off however it trickles (waitress only cuts idle ones).
 - Engines execute `SERVICE <url>` and `LOAD <url>` against any URL, so every query passes
   `kg.query.check_query` before it reaches Oxigraph: updates, LOAD and SERVICE are refused (400),
   and the update operation of the protocol (`application/sparql-update`, `update=`) gets 403.
-- Oxigraph cannot cancel a running query, so each query runs in its own worker process that
-  opens the store read-only and is killed when the time limit passes (503). Workers come from a
-  forkserver: forking the threaded server itself is unsafe, spawning a fresh interpreter per query
-  is slow. A semaphore bounds how many run at once.
-- Results are bounded: at most `max_rows` rows are read and sent, and the response says so in the
-  `X-Result-Truncated` header.
+- Queries run in a fixed pool of worker processes (`kg.querypool`) that are killed on time-out, with
+  a bounded queue (503 and Retry-After beyond it) and at most `max_rows` rows per answer (said in
+  the `X-Result-Truncated` header). Results are written by Oxigraph in the negotiated format
+  (`kg.results`).
+- CORS is off unless asked for (`--cors ORIGIN` or `*`); the page is served with a Content Security
+  Policy that allows only its own script, so a string from a filing can never run as code.
 - It listens on loopback unless told otherwise: an open SPARQL port is an open door to the data.
 """
 from __future__ import annotations
@@ -17,28 +22,47 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import multiprocessing
 import threading
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from itertools import islice
-from multiprocessing.connection import Connection
+from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
-from kg.query import QueryRefused, check_query, format_rows, projection, sparql_json
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS
+from waitress import wasyncore
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+
+from kg.mapping import document_iri
+from kg.query import QueryRefused, bind_params, check_query, named_queries
+from kg.querypool import Busy, Job, QueryFailed, TimedOut, WorkerPool
+from kg.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat, formats_for, negotiate
 from kg.store import StoreError, open_store
 
 log = logging.getLogger(__name__)
 
-JSON_RESULTS = "application/sparql-results+json"
-CSV_RESULTS = "text/csv"
-#: Query forms the endpoint answers (CONSTRUCT/DESCRIBE would need RDF result formats).
-FORMS = ("SelectQuery", "AskQuery")
-MAX_BODY = 1 << 20
-PATHS = ("/", "/sparql", "/query")
+SPARQL_PATHS = ("/sparql", "/query")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+#: Media types of the service description (a tiny graph: rdflib writes it).
+SD_FORMATS = (("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"))
+#: W3C format IRIs of what the endpoint writes, for the service description.
+FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
+               "tsv": "SPARQL_Results_TSV", "ttl": "Turtle", "nt": "N-Triples", "rdfxml": "RDF_XML",
+               "jsonld": "JSON-LD"}
+GRAPH_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+PAGE_FILES = {"/": ("index.html", "text/html; charset=utf-8"),
+              "/static/app.js": ("app.js", "text/javascript; charset=utf-8"),
+              "/static/style.css": ("style.css", "text/css; charset=utf-8")}
+PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+               "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+CORS_HEADERS = "Accept, Content-Type"
 
 
 class ServerRefused(Exception):
@@ -47,12 +71,17 @@ class ServerRefused(Exception):
 
 @dataclass(frozen=True)
 class EndpointConfig:
-    """What every request needs: where the store is and how far a query may go."""
+    """What every request needs: where the store is and how far a query or a client may go."""
 
     store: str
-    timeout: float = 10.0
-    max_rows: int = 10_000
-    workers: int = 2
+    timeout: float = 10.0  # seconds a query may run before its worker is killed
+    max_rows: int = 10_000  # rows (or triples) per answer
+    workers: int = 2  # queries running at once
+    queue: int = 8  # queries waiting for a worker, beyond which 503
+    max_body: int = 1 << 20  # bytes of a request body (413 beyond)
+    client_timeout: int = 10  # seconds a client may take to send a request, or stay idle
+    connections: int = 100  # open connections at most
+    cors: str | None = None  # allowed origin, "*", or None for no CORS headers
 
 
 @dataclass(frozen=True)
@@ -67,160 +96,270 @@ def _text(status: HTTPStatus, message: str, **headers: str) -> Response:
     return Response(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), headers)
 
 
-# --------------------------------------------------------------------------- running a query
-
-
-class QueryRunner:
-    """Runs checked queries in killable worker processes, a bounded number at a time."""
-
-    def __init__(self, config: EndpointConfig) -> None:
-        self.config = config
-        self._slots = threading.BoundedSemaphore(config.workers)
-        self._ctx = multiprocessing.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["kg.server"])
-
-    def run(self, text: str, accept: str) -> Response:
-        try:
-            form = check_query(text)
-        except QueryRefused as exc:
-            return _text(HTTPStatus.BAD_REQUEST, f"query refused: {exc}")
-        if form not in FORMS:
-            return _text(HTTPStatus.BAD_REQUEST,
-                         f"query refused: only SELECT and ASK are answered here (got {form})")
-        fmt = "csv" if _wants_csv(accept) and form == "SelectQuery" else "json"
-        if not self._slots.acquire(timeout=self.config.timeout):
-            return _text(HTTPStatus.SERVICE_UNAVAILABLE, "busy: every query worker is in use; retry later",
-                         **{"Retry-After": "1"})
-        try:
-            return self._in_worker(text, form, fmt)
-        finally:
-            self._slots.release()
-
-    def _in_worker(self, text: str, form: str, fmt: str) -> Response:
-        receive, send = self._ctx.Pipe(duplex=False)
-        worker = self._ctx.Process(target=_worker, args=(self.config.store, text, form, fmt,
-                                                         self.config.max_rows, send), daemon=True)
-        worker.start()
-        send.close()
-        try:
-            if not receive.poll(self.config.timeout):
-                return _text(HTTPStatus.SERVICE_UNAVAILABLE,
-                             f"query timed out after {self.config.timeout:g} s and was stopped "
-                             "(server --timeout); add a LIMIT or make the pattern more selective")
-            outcome = receive.recv()
-        except EOFError:
-            return _text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died without an answer")
-        finally:
-            if worker.is_alive():
-                worker.kill()
-            worker.join()
-            receive.close()
-        kind, payload, rows, truncated = outcome
-        if kind == "error":
-            return _text(HTTPStatus.BAD_REQUEST, f"query failed: {payload}")
-        headers = {"X-Result-Rows": str(rows), "X-Result-Truncated": "true" if truncated else "false"}
-        content_type = f"{CSV_RESULTS}; charset=utf-8" if fmt == "csv" else JSON_RESULTS
-        return Response(HTTPStatus.OK, content_type, payload, headers)
-
-
-def _wants_csv(accept: str) -> bool:
-    """CSV only when asked for and JSON is not also acceptable; JSON is the default."""
-    kinds = [part.split(";")[0].strip().lower() for part in accept.split(",")]
-    return CSV_RESULTS in kinds and JSON_RESULTS not in kinds
-
-
-def _worker(store: str, text: str, form: str, fmt: str, max_rows: int, conn: Connection) -> None:
-    """Child process: open the store read-only, answer, send (kind, bytes, rows, truncated)."""
-    try:
-        with open_store(store, read_only=True) as graph:
-            if form == "AskQuery":
-                body = json.dumps({"head": {}, "boolean": graph.ask(text)}).encode("utf-8")
-                conn.send(("ok", body, 1, False))
-                return
-            rows_iter = getattr(graph, "iter_select", graph.select)(text)
-            rows = list(islice(rows_iter, max_rows + 1))
-            truncated = len(rows) > max_rows
-            rows = rows[:max_rows]
-            variables = list(rows[0]) if rows else projection(text)
-            body = (format_rows(variables, rows, "csv") if fmt == "csv"
-                    else sparql_json(variables, rows)).encode("utf-8")
-            conn.send(("ok", body, len(rows), truncated))
-    except Exception as exc:  # noqa: BLE001 - any engine error is the client's query failing; report it
-        conn.send(("error", f"{type(exc).__name__}: {exc}", 0, False))
-    finally:
-        conn.close()
-
-
-# --------------------------------------------------------------------------- HTTP
-
 _READ_ONLY = _text(HTTPStatus.FORBIDDEN, "updates are not allowed: the endpoint is read-only")
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """SPARQL 1.1 Protocol, query operation only: GET ?query=, POST sparql-query or form."""
+class SparqlApp:
+    """The WSGI application: routing, the protocol's parameters, negotiation, CORS."""
 
-    server: "SparqlServer"
-    protocol_version = "HTTP/1.1"
+    def __init__(self, config: EndpointConfig, pool: WorkerPool, endpoint_iri: str = "") -> None:
+        self.config, self.pool, self.endpoint_iri = config, pool, endpoint_iri
+        self.queries = named_queries()
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        url = urlsplit(self.path)
-        if url.path not in PATHS:
-            return self._send(_text(HTTPStatus.NOT_FOUND, f"no such path; query at {PATHS[1]}?query=..."))
-        self._answer(parse_qs(url.query, keep_blank_values=True))
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        method = environ["REQUEST_METHOD"]
+        path = environ.get("PATH_INFO") or "/"
+        try:
+            response = self.route(method, path, environ)
+        except Exception:  # noqa: BLE001 - a bug of ours must not take the server down; log it
+            log.exception("error answering %s %s", method, path)
+            response = _text(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error; see the server log")
+        cors = self._cors(environ)
+        headers = {"Content-Type": response.content_type, "Content-Length": str(len(response.body)),
+                   "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", **cors, **response.headers}
+        vary = [v for v in (response.headers.get("Vary"), cors.get("Vary")) if v]
+        if vary:
+            headers["Vary"] = ", ".join(vary)
+        start_response(f"{response.status} {HTTPStatus(response.status).phrase}", list(headers.items()))
+        return [response.body]
 
-    def do_POST(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
-        if url.path not in PATHS:
-            return self._send(_text(HTTPStatus.NOT_FOUND, f"no such path; query at {PATHS[1]}"))
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.close_connection = True
-            return self._send(_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body over {MAX_BODY} bytes"))
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    # ------------------------------------------------------------------ routing
+
+    def route(self, method: str, path: str, environ: dict[str, Any]) -> Response:
+        if method == "OPTIONS":
+            return self._preflight(environ)
+        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        accept = environ.get("HTTP_ACCEPT")
+        if path in SPARQL_PATHS or (path == "/" and ("query" in params or method == "POST")):
+            if method in ("GET", "HEAD"):
+                if not params:
+                    return self._service_description(accept)
+                return self._protocol(params, accept)
+            if method == "POST":
+                return self._post(params, environ)
+            return self._not_allowed("GET, HEAD, POST, OPTIONS")
+        if method not in ("GET", "HEAD"):
+            return self._not_allowed("GET, HEAD, OPTIONS")
+        if path in PAGE_FILES:
+            return self._page_file(path)
+        if path == "/queries":
+            return self._named_list()
+        if path.startswith("/named/"):
+            return self._named(path[len("/named/"):], params, accept)
+        if path == "/graph":
+            return self._filing_graph(params, accept)
+        return _text(HTTPStatus.NOT_FOUND, f"no such path; query at {SPARQL_PATHS[0]}?query=..., "
+                     "or open / for the query page")
+
+    def _not_allowed(self, allow: str) -> Response:
+        return _text(HTTPStatus.METHOD_NOT_ALLOWED, f"method not allowed here; allowed: {allow}", Allow=allow)
+
+    # ------------------------------------------------------------------ SPARQL protocol
+
+    def _post(self, params: dict[str, list[str]], environ: dict[str, Any]) -> Response:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        if length > self.config.max_body:  # waitress refuses first; kept for other WSGI servers
+            return _text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body over {self.config.max_body} bytes")
+        body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+        ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
         if ctype == "application/sparql-update":
-            return self._send(_READ_ONLY)
+            return _READ_ONLY
         if ctype == "application/sparql-query":
-            params = parse_qs(url.query, keep_blank_values=True)
-            params["query"] = [body]
-            return self._answer(params)
+            return self._protocol({**params, "query": [body]}, environ.get("HTTP_ACCEPT"))
         if ctype == "application/x-www-form-urlencoded":
-            return self._answer(parse_qs(body, keep_blank_values=True))
-        self._send(_text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                         "POST application/sparql-query, or a form with query="))
+            return self._protocol(parse_qs(body, keep_blank_values=True), environ.get("HTTP_ACCEPT"))
+        return _text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST application/sparql-query, or a form "
+                     "(application/x-www-form-urlencoded) with query=")
 
-    def _answer(self, params: dict[str, list[str]]) -> None:
+    def _protocol(self, params: dict[str, list[str]], accept: str | None) -> Response:
         if "update" in params:
-            return self._send(_READ_ONLY)
+            return _READ_ONLY
         if "default-graph-uri" in params or "named-graph-uri" in params:
-            return self._send(_text(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not "
-                                    "supported: queries run over the union of the store's graphs"))
+            return _text(HTTPStatus.BAD_REQUEST, "default-graph-uri and named-graph-uri are not "
+                         "supported: queries run over the union of the store's graphs")
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
-            return self._send(_text(HTTPStatus.BAD_REQUEST, "give exactly one query: ?query=SELECT ..."))
-        self._send(self.server.runner.run(queries[0], self.headers.get("Accept") or ""))
+            return _text(HTTPStatus.BAD_REQUEST, "give exactly one query: ?query=SELECT ...")
+        try:
+            form = check_query(queries[0])
+        except QueryRefused as exc:
+            return _text(HTTPStatus.BAD_REQUEST, f"query refused: {exc}")
+        return self._run(queries[0], form, accept)
 
-    def _send(self, response: Response) -> None:
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for name, value in response.headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(response.body)
+    def _run(self, text: str, form: str, accept: str | None, bindings: dict[str, Any] | None = None,
+             offered: tuple[Any, ...] | None = None) -> Response:
+        offered = offered or formats_for(form)
+        fmt = negotiate(accept, offered)
+        if fmt is None:
+            return _text(HTTPStatus.NOT_ACCEPTABLE, f"cannot answer this query in {accept}; "
+                         f"ask for one of: {', '.join(t for f in offered for t in f.accepts)}")
+        try:
+            answer = self.pool.run(Job(text, fmt.name, bindings))
+        except Busy as exc:
+            return _text(HTTPStatus.SERVICE_UNAVAILABLE, f"busy: {exc}; retry later", **{"Retry-After": "1"})
+        except TimedOut as exc:
+            return _text(HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out: {exc} (server --timeout); "
+                         "add a LIMIT or make the pattern more selective")
+        except QueryFailed as exc:
+            return _text(HTTPStatus.BAD_REQUEST, f"query failed: {exc}")
+        return Response(HTTPStatus.OK, fmt.media_type, answer.body,
+                        {"X-Result-Rows": str(answer.rows),
+                         "X-Result-Truncated": "true" if answer.truncated else "false", "Vary": "Accept"})
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's signature
-        log.info("%s %s", self.address_string(), format % args)
+    # ------------------------------------------------------------------ named queries and filings
+
+    def _named_list(self) -> Response:
+        listing = [{"name": q.name, "description": q.description, "text": q.text,
+                    "params": [{"name": k, "description": v} for k, v in q.params.items()]}
+                   for q in self.queries.values()]
+        return Response(HTTPStatus.OK, "application/json", json.dumps(listing, ensure_ascii=False).encode())
+
+    def _named(self, name: str, params: dict[str, list[str]], accept: str | None) -> Response:
+        query = self.queries.get(name)
+        if query is None:
+            return _text(HTTPStatus.NOT_FOUND, f"no named query {name!r}; known: {', '.join(self.queries)}")
+        if any(len(v) != 1 for v in params.values()):
+            return _text(HTTPStatus.BAD_REQUEST, "give each parameter once")
+        try:
+            bindings = bind_params(query, {k: v[0] for k, v in params.items()})
+        except QueryRefused as exc:
+            return _text(HTTPStatus.BAD_REQUEST, f"query refused: {exc}")
+        return self._run(query.text, "SelectQuery", accept, bindings)
+
+    def _filing_graph(self, params: dict[str, list[str]], accept: str | None) -> Response:
+        """The triples of one filing's named graph (the quads of that graph, without the graph name)."""
+        docs = params.get("doc", [])
+        if len(docs) != 1 or not docs[0]:
+            return _text(HTTPStatus.BAD_REQUEST, "give the filing's document id: /graph?doc=ID")
+        return self._run(GRAPH_QUERY, "ConstructQuery", accept, {"g": document_iri(docs[0])})
+
+    # ------------------------------------------------------------------ service description, page, CORS
+
+    def _service_description(self, accept: str | None) -> Response:
+        ranges = [(t, name) for t, name in SD_FORMATS]
+        chosen = _negotiate_plain(accept, [t for t, _ in ranges])
+        if chosen is None:
+            return _text(HTTPStatus.NOT_ACCEPTABLE, "the service description is written as "
+                         + ", ".join(t for t, _ in ranges))
+        body = service_description(self.endpoint_iri, self.config).serialize(
+            format=dict(ranges)[chosen], encoding="utf-8")
+        ctype = chosen + ("; charset=utf-8" if chosen.startswith("text/") else "")
+        return Response(HTTPStatus.OK, ctype, body, {"Vary": "Accept"})
+
+    def _page_file(self, path: str) -> Response:
+        name, ctype = PAGE_FILES[path]
+        body = resources.files("kg.web").joinpath(name).read_bytes()
+        return Response(HTTPStatus.OK, ctype, body, {"Content-Security-Policy": PAGE_POLICY,
+                                                     "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"})
+
+    def _cors(self, environ: dict[str, Any]) -> dict[str, str]:
+        origin = environ.get("HTTP_ORIGIN")
+        allowed = self.config.cors
+        if allowed is None or origin is None:
+            return {}
+        headers = {"Access-Control-Expose-Headers": "X-Result-Rows, X-Result-Truncated"}
+        if allowed == "*":
+            return {"Access-Control-Allow-Origin": "*", **headers}
+        if origin == allowed:
+            return {"Access-Control-Allow-Origin": origin, "Vary": "Origin", **headers}
+        return {}
+
+    def _preflight(self, environ: dict[str, Any]) -> Response:
+        allow = "GET, HEAD, POST, OPTIONS"
+        headers = {"Allow": allow}
+        if self._cors(environ) and environ.get("HTTP_ACCESS_CONTROL_REQUEST_METHOD"):
+            headers.update({"Access-Control-Allow-Methods": allow, "Access-Control-Allow-Headers": CORS_HEADERS,
+                            "Access-Control-Max-Age": "600"})
+        return Response(HTTPStatus.NO_CONTENT, "text/plain", b"", headers)
 
 
-class SparqlServer(ThreadingHTTPServer):
-    daemon_threads = True
+def _negotiate_plain(accept: str | None, offered: list[str]) -> str | None:
+    fmts = tuple(ResultFormat(t, t, (t,), None) for t in offered)
+    chosen = negotiate(accept, fmts)
+    return chosen.name if chosen else None
 
-    def __init__(self, address: tuple[str, int], runner: QueryRunner) -> None:
-        self.runner = runner
-        super().__init__(address, _Handler)
+
+def service_description(endpoint: str, config: EndpointConfig) -> Graph:
+    """SPARQL 1.1 Service Description of this endpoint: what it answers, in which formats, how bounded."""
+    g = Graph()
+    g.bind("sd", SD)
+    g.bind("formats", FORMATS_NS)
+    service, dataset, default = URIRef(endpoint), BNode(), BNode()
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, SD.endpoint, service))
+    g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    g.add((service, SD.feature, SD.UnionDefaultGraph))
+    for fmt in SOLUTION_FORMATS + GRAPH_FORMATS:
+        g.add((service, SD.resultFormat, FORMATS_NS[FORMAT_IRIS[fmt.name]]))
+    g.add((service, SD.defaultDataset, dataset))
+    g.add((dataset, RDF.type, SD.Dataset))
+    g.add((dataset, SD.defaultGraph, default))
+    g.add((default, RDF.type, SD.Graph))
+    g.add((default, RDFS.comment, Literal("The union of every filing's named graph (one graph per announcement).")))
+    g.add((service, DCTERMS.title, Literal("Hong Kong corporate governance knowledge graph")))
+    g.add((service, RDFS.comment, Literal(
+        f"Read-only: updates, LOAD, SERVICE and FROM are refused. A query runs at most {config.timeout:g} s "
+        f"and returns at most {config.max_rows} rows; {config.workers} run at once and {config.queue} wait.")))
+    return g
+
+
+# --------------------------------------------------------------------------- HTTP server
+
+
+class _DeadlineChannel(HTTPChannel):
+    """A connection that remembers when the request it is reading began."""
+
+    request_began: float | None = None
+
+    def received(self, data: bytes) -> bool:
+        if self.request is None and data:
+            self.request_began = time.time()
+        try:
+            return super().received(data)
+        finally:
+            if self.request is None:
+                self.request_began = None
+
+
+class _Server(TcpWSGIServer):
+    """waitress, plus a deadline for reading one request (waitress itself only cuts idle clients)."""
+
+    channel_class = _DeadlineChannel
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)
+        cutoff = now - self.adj.channel_timeout
+        for channel in list(self.active_channels.values()):
+            began = getattr(channel, "request_began", None)
+            if began is not None and began < cutoff:
+                log.info("cutting off %s: still sending its request after %s s", channel.addr,
+                         self.adj.channel_timeout)
+                channel.will_close = True
+
+
+class SparqlServer:
+    """A bound server: `serve_forever()` in one thread, `shutdown()` from another."""
+
+    def __init__(self, app: SparqlApp, adjustments: Adjustments) -> None:
+        self.pool = app.pool
+        self._map: dict[int, Any] = {}
+        self._server = _Server(app, map=self._map, adj=adjustments)
+        self.server_address = (self._server.effective_host, int(self._server.effective_port))
+        app.endpoint_iri = _endpoint_iri(*self.server_address)  # known once bound (port 0)
+        self._stop = threading.Event()
+
+    def serve_forever(self) -> None:
+        while not self._stop.is_set():
+            wasyncore.loop(timeout=0.2, map=self._map, use_poll=True, count=1)
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._server.pull_trigger()
+
+    def server_close(self) -> None:
+        self._server.task_dispatcher.shutdown()
+        wasyncore.close_all(self._map)
+        self.pool.close()
 
 
 def is_loopback(host: str) -> bool:
@@ -232,15 +371,40 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _endpoint_iri(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{quote(shown, safe='[]:.')}:{port}{SPARQL_PATHS[0]}"
+
+
 def make_server(config: EndpointConfig, host: str = "127.0.0.1", port: int = 7878,
                 allow_remote: bool = False) -> SparqlServer:
     """A bound, not yet serving server (port 0 picks a free port: see `server_address`)."""
     if not is_loopback(host) and not allow_remote:
         raise ServerRefused(f"--host {host} is not a loopback address; anyone who can reach it could "
                             "read the whole graph. Pass --allow-remote if that is intended")
+    if config.cors is not None and config.cors != "*" and not _is_origin(config.cors):
+        raise ServerRefused(f"--cors {config.cors}: expected an origin (scheme://host[:port]) or *")
     if not Path(config.store).is_dir():
         raise StoreError(f"{config.store}: no store here (run `kg build PATH --store {config.store}` first)")
     open_store(config.store, read_only=True).close()  # fail now, not on the first query
     if not is_loopback(host):
         log.warning("serving on %s: the endpoint is reachable from other machines", host)
-    return SparqlServer((host, port), QueryRunner(config))
+    adjustments = Adjustments(
+        host=host, port=port, ident="kg",
+        # Threads only wait on workers: enough for every admitted query plus two for the page and 503s.
+        threads=config.workers + config.queue + 2,
+        connection_limit=config.connections, channel_timeout=config.client_timeout, cleanup_interval=1,
+        max_request_body_size=config.max_body, max_request_header_size=64 * 1024,
+        expose_tracebacks=False)
+    pool = WorkerPool(config.store, config.workers, config.queue, config.timeout, config.max_rows)
+    try:
+        return SparqlServer(SparqlApp(config, pool), adjustments)
+    except OSError:
+        pool.close()
+        raise
+
+
+def _is_origin(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and parts.path in ("", "/") \
+        and not parts.query and not parts.fragment

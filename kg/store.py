@@ -8,6 +8,7 @@ rdflib's plugin registry does it. Rows come back as rdflib terms so callers need
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 from abc import ABC, abstractmethod
@@ -20,6 +21,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.mapping import Triple
+from kg.storelock import LockHeld, WriterLock
 from kg.vocab import GOV
 
 Row = dict[str, Node | None]
@@ -29,6 +31,24 @@ EXPORT_FORMATS = ("ttl", "trig", "nq", "jsonld")
 
 class StoreError(Exception):
     """A store that cannot be opened or written; the message says which and why."""
+
+
+#: What an OS error means to someone who runs `kg build`, by errno or by the words RocksDB uses.
+_OS_PROBLEMS = (
+    (errno.ENOSPC, "no space left on device", "the disk is full: free some space"),
+    (errno.EDQUOT, "quota exceeded", "the disk quota is exhausted: free some space"),
+    (errno.EROFS, "read-only file system", "the directory is on a read-only file system"),
+    (errno.EACCES, "permission denied", "permission denied: the directory is not writable by this user"),
+)
+
+
+def describe_os_error(exc: OSError) -> str:
+    """`exc` in plain words, keeping the engine's own text for the details."""
+    text = str(exc)
+    for code, words, meaning in _OS_PROBLEMS:
+        if exc.errno == code or words in text.lower():
+            return f"{meaning} ({text})"
+    return text
 
 
 class GraphStore(ABC):
@@ -126,7 +146,12 @@ class OxigraphStore(GraphStore):
     """Embedded Oxigraph; on disk when `path` is given, else in memory."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> None:
+        """On disk and writable, the store first takes the writer lock (`kg.storelock`): a second
+        writer is refused with a message instead of interleaving with the first."""
         self._read_only = read_only
+        self._path = path
+        self._lock: WriterLock | None = None
+        self._failed = False
         try:
             if path is None:
                 self._store = ox.Store()
@@ -134,25 +159,45 @@ class OxigraphStore(GraphStore):
                 self._store = ox.Store.read_only(str(path))
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
+                self._lock = WriterLock(path).acquire()
                 self._store = ox.Store(str(path))
+        except LockHeld as exc:
+            raise StoreError(f"{path}: store in use: {exc}") from None
         except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+            if self._lock is not None:
+                self._lock.release()
+            doing = "open the store" if read_only else "open the store for writing"
+            raise StoreError(f"{path}: cannot {doing}: {describe_os_error(exc)}") from exc
+        except RuntimeError as exc:  # RocksDB's word for a store a writer is creating right now
+            raise StoreError(f"{path}: cannot open the store: {exc} (is a first `kg build` still "
+                             "creating it?)") from exc
+
+    def _update(self, update: str) -> None:
+        """Run one update (one transaction); a failed write (full disk, read-only file system) is a
+        StoreError naming the store, and what was committed before it stays whole."""
+        try:
+            self._store.update(update)
+        except OSError as exc:
+            self._failed = True
+            raise StoreError(f"{self._path or 'in-memory store'}: cannot write the store: "
+                             f"{describe_os_error(exc)}; what was stored before is intact, "
+                             "run the build again once this is fixed") from exc
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         g = _to_ox(graph)
         quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), g) for s, p, o in triples]
         # One SPARQL update is one transaction in Oxigraph: drop and insert land together.
         body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
-        self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+        self._update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{ {body} }} }}")
 
     def add_triples(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         g = _to_ox(graph)
         body = " .\n".join(f"{_to_ox(s)} {_to_ox(p)} {_to_ox(o)}" for s, p, o in triples)
         if body:
-            self._store.update(f"INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+            self._update(f"INSERT DATA {{ GRAPH {g} {{ {body} }} }}")
 
     def remove_graph(self, graph: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH {_to_ox(graph)}")
+        self._update(f"DROP SILENT GRAPH {_to_ox(graph)}")
 
     def graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self._store.named_graphs())
@@ -187,11 +232,30 @@ class OxigraphStore(GraphStore):
         return len(self._store)
 
     def flush(self) -> None:
-        if not self._read_only:
-            self._store.flush()  # RocksDB's write buffers grow until flushed: about 200 MB per 1,000 filings
+        if self._store is not None and not self._read_only and not self._failed:
+            try:
+                self._store.flush()  # RocksDB's write buffers grow until flushed: about 200 MB per 1,000 filings
+            except OSError as exc:
+                raise StoreError(f"{self._path}: cannot write the store: {describe_os_error(exc)}") from exc
+
+    def native_query(self, query: str, bindings: dict[str, Node] | None = None) -> Any:
+        """Oxigraph's own result object (solutions, boolean or triples), for callers that stream
+        or serialise with Oxigraph's writers (the SPARQL endpoint)."""
+        return self._query(query, bindings)
 
     def close(self) -> None:
-        self.flush()
+        """Flush, and for a store on disk let go of it (RocksDB's lock, then ours), so another
+        writer may open it; the object is not used after."""
+        if self._store is None:
+            return
+        try:
+            self.flush()
+        finally:
+            if self._path is not None:
+                self._store = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
 
 # --------------------------------------------------------------------------- rdflib

@@ -122,3 +122,13 @@ def test_formats(store: GraphStore) -> None:
     assert "independent_non_executive" in table and "(1 row)" in table
     assert format_rows(variables, rows, "csv").splitlines()[0].split(",")[:2] == ["person", "company"]
     assert '"results"' in format_rows(variables, rows, "json")
+
+
+def test_queries_are_checked_safely_from_many_threads() -> None:
+    """The endpoint checks queries in parallel threads; rdflib's parser alone fails that way."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [q.text for q in named_queries().values()] * 8
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        forms = list(pool.map(check_query, texts))
+    assert set(forms) == {"SelectQuery"}
