@@ -190,10 +190,10 @@ def read_meta(announcement: Announcement) -> DocumentMeta:
         path=announcement.path,
         page_starts=announcement.page_starts,
     )
-    return fill_from_filing(stated, announcement.filing)
+    return fill_from_filing(stated, announcement.filing, text)
 
 
-def fill_from_filing(stated: DocumentMeta, filing: FilingMetadata | None) -> DocumentMeta:
+def fill_from_filing(stated: DocumentMeta, filing: FilingMetadata | None, text: str = "") -> DocumentMeta:
     """`stated` with each part the text leaves empty taken from `filing`; the text's values are kept.
 
     The filing's stock code fills the issuer's codes (used to recognise the issuer across filings)
@@ -208,9 +208,14 @@ def fill_from_filing(stated: DocumentMeta, filing: FilingMetadata | None) -> Doc
     kind = stated.kind
     if not stated.title and filing.title and _kind(filing.title, "") != "other":
         kind = _kind(filing.title, "")
+    issuer, aliases = stated.issuer or filing.issuer, stated.issuer_aliases
+    short = None if stated.issuer or not filing.issuer else _initials_written(filing.issuer, text)
+    if short:  # the text names the issuer only by its initials (`PCPD`): the text's name, the index's as alias
+        issuer, aliases = short, (*aliases, filing.issuer)
     return replace(
         stated,
-        issuer=stated.issuer or filing.issuer,
+        issuer=issuer,
+        issuer_aliases=aliases,
         issuer_zh=stated.issuer_zh or filing.issuer_zh,
         stock_codes=codes,
         date=stated.date or filing.date,
@@ -219,6 +224,20 @@ def fill_from_filing(stated: DocumentMeta, filing: FilingMetadata | None) -> Doc
         headline=filing.title,
         url=filing.url,
     )
+
+
+#: A name written by its initials this many times at least is the text's name for it.
+INITIALS_MENTIONS = 2
+
+
+def _initials_written(name: str, text: str) -> str | None:
+    """The initials of `name`'s words before its company form (`Pacific Century Premium Developments Limited`
+    -> `PCPD`) when the text writes them as a word at least `INITIALS_MENTIONS` times, else None."""
+    words = [w for w in re.split(r"[\s,()]+", ENDS_WITH_COMPANY_FORM.sub("", name)) if w[:1].isupper()]
+    if len(words) < 3:
+        return None
+    initials = "".join(w[0] for w in words)
+    return initials if len(re.findall(rf"\b{initials}\b", text)) >= INITIALS_MENTIONS else None
 
 
 @extractor("filing_metadata")

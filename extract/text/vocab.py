@@ -49,6 +49,8 @@ OFFICER_TITLE_PHRASES: dict[str, str] = {
     "chief executive": "chief_executive",
     "ceo": "chief_executive",
     "president": "president",
+    "president director": "president",
+    "president director of the board": "president",
     "company secretary": "company_secretary",
     "joint company secretary": "company_secretary",
     "joint company secretaries": "company_secretary",
